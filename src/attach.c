@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: MIT */
+/* Attaching to running processes and letting them go again. */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "internal.h"
+#include "ptrace_compat.h"
+
+/* The thread group of tid from /proc, or a negative errno. */
+pid_t scall__tgid_of(pid_t tid)
+{
+	char path[64], line[256];
+	pid_t tgid = -ESRCH;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return -ESRCH;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(f);
+	return tgid;
+}
+
+/* Wait for the first stop of a freshly seized and interrupted thread. */
+static int first_stop(scall_tracer *t, struct scall__thread *th)
+{
+	struct scall_event ev;
+	int st;
+
+	for (;;) {
+		if (waitpid(th->tid, &st, __WALL) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		t->stats.stops++;
+		if (WIFEXITED(st) || WIFSIGNALED(st))
+			return -ESRCH;
+		if (st >> 16 == PTRACE_EVENT_STOP) {
+			int sig = WSTOPSIG(st);
+
+			th->stop = SCALL__STOP_EVENT;
+			th->in_group_stop = sig == SIGSTOP || sig == SIGTSTP ||
+					    sig == SIGTTIN || sig == SIGTTOU;
+			return 0;
+		}
+		if (st >> 16 == 0 && WSTOPSIG(st) != (SIGTRAP | 0x80)) {
+			/* A signal raced the attach: let it be delivered. */
+			ptrace(PTRACE_CONT, th->tid, 0, WSTOPSIG(st));
+			continue;
+		}
+		if (st >> 16 == PTRACE_EVENT_CLONE || st >> 16 == PTRACE_EVENT_FORK ||
+		    st >> 16 == PTRACE_EVENT_VFORK) {
+			/* Report START, then this very stop as the clone. */
+			th->stop = SCALL__STOP_EVENT;
+			memset(&ev, 0, sizeof(ev));
+			ev.type = SCALL_EV_START;
+			ev.tid = th->tid;
+			ev.pid = th->proc->pid;
+			scall__queue_event(t, &ev);
+			th->start_pending = true;
+			th->interrupt_pending = true;
+			return scall__handle_status(t, th->tid, st) < 0 ? -EIO : 1;
+		}
+		/* Any other stop: pass it; the interrupt stop follows. */
+		ptrace(PTRACE_CONT, th->tid, 0, 0);
+	}
+}
+
+/* One pass over /proc/PID/task; returns how many threads were new. */
+static int seize_threads(scall_tracer *t, struct scall__proc *p, int *err)
+{
+	char path[64];
+	struct dirent *d;
+	int added = 0;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)p->pid);
+	dir = opendir(path);
+	if (!dir) {
+		*err = -ESRCH;
+		return 0;
+	}
+	while ((d = readdir(dir))) {
+		pid_t tid = atoi(d->d_name);
+		struct scall__thread *th;
+
+		if (tid <= 0 || scall__thread_find(t, tid))
+			continue;
+		if (ptrace(PTRACE_SEIZE, tid, 0, scall__ptrace_options(t, false)) < 0) {
+			if (errno == EPERM && p->nthreads == 0)
+				*err = -EPERM;
+			continue; /* gone, or auto-attached through a clone */
+		}
+		th = scall__thread_add(t, tid, p);
+		if (!th) {
+			ptrace(PTRACE_DETACH, tid, 0, 0);
+			*err = -ENOMEM;
+			break;
+		}
+		ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+		th->stop = SCALL__STOP_EVENT; /* stopping: completed below */
+		th->attaching = true;
+		added++;
+	}
+	closedir(dir);
+	return added;
+}
+
+int scall_attach(scall_tracer *t, pid_t pid)
+{
+	struct scall__thread *th;
+	struct scall__proc *p;
+	struct scall_event ev;
+	int err = 0, i;
+	pid_t tgid;
+
+	if (!t || pid <= 0)
+		return -EINVAL;
+	tgid = scall__tgid_of(pid);
+	if (tgid < 0)
+		return -ESRCH;
+	if (scall__proc_find(t, tgid))
+		return -EALREADY;
+	if (tgid == getpid())
+		return -EPERM;
+	p = scall__proc_add(t, tgid);
+	if (!p)
+		return -ENOMEM;
+	while (seize_threads(t, p, &err) > 0 && !err)
+		;
+	if (err || p->nthreads == 0) {
+		if (p->nthreads)
+			scall__forget_proc(t, p, false);
+		else
+			scall__proc_remove(t, p);
+		return err ? err : -ESRCH;
+	}
+	for (i = 0; i < 256; i++) {
+		struct scall__thread *next;
+
+		for (th = t->threads[i]; th; th = next) {
+			int r;
+
+			next = th->next;
+			if (th->proc != p || !th->attaching)
+				continue;
+			th->attaching = false;
+			r = first_stop(t, th);
+			if (r < 0) {
+				scall__thread_remove(t, th);
+				continue;
+			}
+			if (r > 0)
+				continue; /* START already queued */
+			memset(&ev, 0, sizeof(ev));
+			ev.type = SCALL_EV_START;
+			ev.tid = th->tid;
+			ev.pid = tgid;
+			th->start_pending = true;
+			scall__queue_event(t, &ev);
+		}
+	}
+	if (!scall__proc_find(t, tgid))
+		return -ESRCH;
+	return 0;
+}
+
+/* Drop every thread of p from the tables; reap them if they were killed. */
+void scall__forget_proc(scall_tracer *t, struct scall__proc *p, bool reap)
+{
+	pid_t pid = p->pid;
+	int i, st;
+
+	scall__drop_events(t, pid, 0);
+	for (i = 0; i < 256; i++) {
+		struct scall__thread *th, *next;
+
+		for (th = t->threads[i]; th; th = next) {
+			next = th->next;
+			if (th->proc != p)
+				continue;
+			if (reap)
+				while (waitpid(th->tid, &st, __WALL) < 0 &&
+				       errno == EINTR)
+					;
+			if (p->nthreads == 1) {
+				scall__thread_remove(t, th);
+				return;
+			}
+			scall__thread_remove(t, th);
+		}
+	}
+}
+
+/* Bring a running thread to a stop we may detach from; 0, or -ESRCH if gone. */
+static int stop_for_detach(scall_tracer *t, struct scall__thread *th, int *sig)
+{
+	int st;
+
+	*sig = 0;
+	if (th->stop != SCALL__RUNNING && !th->listening) {
+		if (th->ev_type == SCALL_EV_SIGNAL && !th->sig_moved)
+			*sig = th->stop_sig;
+		else if (th->ev_type == SCALL_EV_SIGNAL)
+			scall__requeue_signal(th, th->stop_sig);
+		return 0;
+	}
+	/* A status may already sit in our queue for it. */
+	if (scall__take_raw(t, th->tid, &st) == 0)
+		goto have;
+	if (ptrace(PTRACE_INTERRUPT, th->tid, 0, 0) < 0)
+		return -ESRCH;
+	for (;;) {
+		if (waitpid(th->tid, &st, __WALL) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -ESRCH;
+		}
+have:
+		if (WIFEXITED(st) || WIFSIGNALED(st))
+			return -ESRCH;
+		if (st >> 16 == PTRACE_EVENT_STOP)
+			return 0; /* interrupt or group-stop: detach keeps it */
+		if (st >> 16 == 0 && WSTOPSIG(st) != (SIGTRAP | 0x80)) {
+			*sig = WSTOPSIG(st);
+			return 0;
+		}
+		if (st >> 16 == PTRACE_EVENT_VFORK || st >> 16 == PTRACE_EVENT_FORK ||
+		    st >> 16 == PTRACE_EVENT_CLONE || st >> 16 == PTRACE_EVENT_EXEC ||
+		    st >> 16 == PTRACE_EVENT_SECCOMP)
+			return 0;
+		return 0; /* syscall stop */
+	}
+}
+
+int scall_detach(scall_tracer *t, pid_t pid)
+{
+	struct scall__proc *p;
+	int i;
+
+	if (!t || pid <= 0)
+		return -EINVAL;
+	p = scall__proc_find(t, pid);
+	if (!p) {
+		struct scall__thread *th = scall__thread_find(t, pid);
+
+		p = th ? th->proc : NULL;
+	}
+	if (!p || p->hidden)
+		return -ESRCH;
+	if (p->filtered)
+		return -EPERM;
+	scall__drop_events(t, p->pid, 0);
+	for (i = 0; i < 256; i++) {
+		struct scall__thread *th, *next;
+
+		for (th = t->threads[i]; th; th = next) {
+			int sig;
+
+			next = th->next;
+			if (th->proc != p)
+				continue;
+			if (stop_for_detach(t, th, &sig) == 0) {
+				ptrace(PTRACE_DETACH, th->tid, 0, sig);
+			}
+			if (p->nthreads == 1) {
+				scall__thread_remove(t, th);
+				return 0;
+			}
+			scall__thread_remove(t, th);
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: MIT */
+/* Running system calls inside a stopped tracee; scratch memory made so. */
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "ptrace_compat.h"
+
+#define MAX_ERRNO 4095
+
+/* Where the vdso maps in the process, from /proc/PID/maps. */
+static int find_vdso(pid_t pid, uint64_t *start, uint64_t *end)
+{
+	char path[64], line[512];
+	int found = -ENOEXEC;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return -ESRCH;
+	while (fgets(line, sizeof(line), f)) {
+		if (!strstr(line, "[vdso]"))
+			continue;
+		if (sscanf(line, "%" SCNx64 "-%" SCNx64, start, end) == 2)
+			found = 0;
+		break;
+	}
+	fclose(f);
+	return found;
+}
+
+/* A system-call instruction somewhere in the process (the vdso has one). */
+static int syscall_insn_addr(struct scall__thread *th, enum scall_abi abi,
+			     uint64_t *addr)
+{
+	uint64_t start, end;
+	const unsigned char *insn;
+	unsigned char *buf;
+	size_t len, i;
+	ssize_t n;
+	int err;
+
+	if (th->proc->insn_addr) {
+		*addr = th->proc->insn_addr;
+		return 0;
+	}
+	err = find_vdso(th->proc->pid, &start, &end);
+	if (err < 0)
+		return err;
+	insn = scall__arch_syscall_insn(abi, &len);
+	buf = malloc(end - start);
+	if (!buf)
+		return -ENOMEM;
+	n = scall__mem_read(th->tid, start, buf, end - start);
+	err = -ENOEXEC;
+	for (i = 0; n > 0 && i + len <= (size_t)n; i++) {
+		if (memcmp(buf + i, insn, len) == 0) {
+			th->proc->insn_addr = *addr = start + i;
+			err = 0;
+			break;
+		}
+	}
+	free(buf);
+	return err;
+}
+
+/*
+ * Step until a syscall stop (entry or exit).  Signals that arrive
+ * meanwhile are held back and sent again afterwards.
+ */
+static int step_to_syscall(scall_tracer *t, struct scall__thread *th,
+			   sigset_t *held)
+{
+	int st = scall__step(t, th, PTRACE_SYSCALL);
+
+	for (;;) {
+		if (st < 0)
+			return st;
+		if (WIFEXITED(st) || WIFSIGNALED(st)) {
+			scall__queue_raw(t, th->tid, st);
+			th->stop = SCALL__RUNNING;
+			return -ESRCH;
+		}
+		if (WSTOPSIG(st) == (SIGTRAP | 0x80))
+			return 0;
+		if (st >> 16 == 0)
+			sigaddset(held, WSTOPSIG(st));
+		/* seccomp or interrupt stops of the injected call: go on */
+		st = scall__step(t, th, PTRACE_SYSCALL);
+	}
+}
+
+static void release_held(struct scall__thread *th, const sigset_t *held)
+{
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(held, sig))
+			scall__requeue_signal(th, sig);
+}
+
+/* From a stop inside a syscall (exec, clone) to that syscall's exit stop. */
+static int move_to_exit(scall_tracer *t, struct scall__thread *th,
+			sigset_t *held)
+{
+	int err = step_to_syscall(t, th, held);
+
+	if (err < 0)
+		return err;
+	th->stop = SCALL__STOP_EXIT;
+	th->in_syscall = false;
+	th->stepped_exit = true;
+	return 0;
+}
+
+static int run_call(scall_tracer *t, struct scall__thread *th,
+		    const struct scall__regs *saved, enum scall_abi abi,
+		    long nr, const uint64_t args[6], int64_t *ret,
+		    sigset_t *held)
+{
+	struct scall__regs r = *saved;
+	bool at_entry = th->stop == SCALL__STOP_ENTRY ||
+			th->stop == SCALL__STOP_SECCOMP;
+	uint64_t addr;
+	long orig_nr;
+	uint64_t orig_args[6];
+	int err;
+
+	if (at_entry) {
+		/* The pending call becomes ours; afterwards it is entered again. */
+		scall__arch_get_entry(saved, abi, &orig_nr, orig_args);
+		scall__arch_set_entry(&r, abi, nr, args);
+		if ((err = scall__arch_set_regs(th->tid, &r)) < 0)
+			return err;
+		if ((err = step_to_syscall(t, th, held)) < 0)
+			return err;
+		if ((err = scall__arch_get_regs(th->tid, &r)) < 0)
+			return err;
+		*ret = scall__arch_get_ret(&r, abi);
+		scall__arch_rerun(&r, abi, orig_nr, orig_args);
+		if ((err = scall__arch_set_regs(th->tid, &r)) < 0)
+			return err;
+		if ((err = step_to_syscall(t, th, held)) < 0)
+			return err;
+		th->stop = SCALL__STOP_ENTRY;
+		th->in_syscall = true;
+		return scall__arch_set_regs(th->tid, saved);
+	}
+	if (th->stop == SCALL__STOP_EXIT) {
+		addr = scall__arch_ip(saved) - 2;
+		if (abi == SCALL_ABI_AARCH64)
+			addr = scall__arch_ip(saved) - 4;
+	} else if ((err = syscall_insn_addr(th, abi, &addr)) < 0) {
+		return err;
+	}
+	scall__arch_call_at(&r, abi, addr, nr, args);
+	if ((err = scall__arch_set_regs(th->tid, &r)) < 0)
+		return err;
+	if ((err = step_to_syscall(t, th, held)) < 0) /* its entry */
+		return err;
+	if ((err = step_to_syscall(t, th, held)) < 0) /* its exit */
+		return err;
+	if ((err = scall__arch_get_regs(th->tid, &r)) < 0)
+		return err;
+	*ret = scall__arch_get_ret(&r, abi);
+	if (th->stop != SCALL__STOP_EXIT) {
+		/* The thread now really sits at a syscall exit. */
+		if (th->ev_type == SCALL_EV_SIGNAL)
+			th->sig_moved = true;
+		th->stop = SCALL__STOP_EXIT;
+		th->stepped_exit = th->ev_type == SCALL_EV_SYSCALL;
+	}
+	return scall__arch_set_regs(th->tid, saved);
+}
+
+/* The ABI injected calls use: that of the stop, else the process's. */
+static enum scall_abi inject_abi(struct scall__thread *th,
+				 const struct scall__regs *r)
+{
+	if (th->stop == SCALL__STOP_ENTRY || th->stop == SCALL__STOP_SECCOMP ||
+	    th->stop == SCALL__STOP_EXIT)
+		return scall__arch_regs_abi(th->tid, r);
+	return scall__arch_process_abi(r);
+}
+
+int scall_inject(scall_tracer *t, pid_t tid, long nr, const uint64_t args[6],
+		 int64_t *ret)
+{
+	static const uint64_t zero[6];
+	struct scall__thread *th;
+	struct scall__regs saved;
+	enum scall_abi abi;
+	sigset_t held;
+	int err;
+
+	if (!t || !ret || nr < 0)
+		return -EINVAL;
+	th = scall__stopped(t, tid, &err);
+	if (!th)
+		return err;
+	if (th->stop == SCALL__STOP_GROUP || th->in_group_stop ||
+	    (th->ev_type == SCALL_EV_CLONE && th->stop_sig == PTRACE_EVENT_VFORK))
+		return -EBUSY;
+	sigemptyset(&held);
+	if (th->stop == SCALL__STOP_EVENT &&
+	    (th->ev_type == SCALL_EV_CLONE || th->ev_type == SCALL_EV_EXEC)) {
+		err = move_to_exit(t, th, &held);
+		if (err < 0)
+			return scall__err(err);
+	}
+	err = scall__arch_get_regs(tid, &saved);
+	if (err < 0)
+		return scall__err(err);
+	abi = inject_abi(th, &saved);
+	err = run_call(t, th, &saved, abi, nr, args ? args : zero, ret, &held);
+	th->raw_valid = false;
+	release_held(th, &held);
+	if (err < 0)
+		return scall__err(err);
+	t->stats.injected++;
+	return 0;
+}
+
+int scall_scratch(scall_tracer *t, pid_t tid, size_t len, uint64_t *addr)
+{
+	struct scall__thread *th;
+	struct scall__regs r;
+	uint64_t args[6] = { 0 };
+	enum scall_abi abi;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	int64_t ret;
+	int err, i;
+	long nr;
+
+	if (!t || !addr || len == 0 || len > (1u << 30))
+		return -EINVAL;
+	th = scall__stopped(t, tid, &err);
+	if (!th)
+		return err;
+	len = (len + page - 1) & ~(page - 1);
+	for (i = 0; i < 4; i++) {
+		if (th->proc->scratch[i].addr && th->proc->scratch[i].len >= len) {
+			*addr = th->proc->scratch[i].addr;
+			return 0;
+		}
+	}
+	if ((err = scall__arch_get_regs(tid, &r)) < 0)
+		return scall__err(err);
+	abi = inject_abi(th, &r);
+	/* 32-bit processes have mmap2 (offset in pages); zero offset either way */
+	nr = scall_syscall_lookup(abi, abi == SCALL_ABI_I386 ? "mmap2" : "mmap");
+	if (nr < 0)
+		return -ENOSYS;
+	args[1] = len;
+	args[2] = PROT_READ | PROT_WRITE;
+	args[3] = MAP_PRIVATE | MAP_ANONYMOUS;
+	args[4] = abi == SCALL_ABI_I386 ? 0xffffffffull : (uint64_t)-1;
+	err = scall_inject(t, tid, nr, args, &ret);
+	if (err < 0)
+		return err;
+	if (ret < 0 && ret >= -MAX_ERRNO)
+		return -ENOMEM;
+	for (i = 0; i < 4 && th->proc->scratch[i].addr; i++)
+		;
+	if (i == 4)
+		i = 3; /* forget the last one: the tracee keeps it */
+	th->proc->scratch[i].addr = (uint64_t)ret;
+	th->proc->scratch[i].len = len;
+	*addr = (uint64_t)ret;
+	return 0;
+}

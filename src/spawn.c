@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: MIT */
+/* scall_spawn: a new program, traced from before its first instruction. */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/filter.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "ptrace_compat.h"
+
+extern char **environ;
+
+/* In the child: nothing but async-signal-safe calls until execve. */
+static void child(int go_fd, int err_fd, const struct sock_fprog *prog,
+		  char *const argv[], char *const envp[])
+{
+	struct sigaction sa;
+	sigset_t none;
+	char c;
+	int sig, err;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_DFL;
+	for (sig = 1; sig < NSIG; sig++)
+		sigaction(sig, &sa, NULL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+
+	/* Wait until the tracer has seized us. */
+	while (read(go_fd, &c, 1) < 0 && errno == EINTR)
+		;
+	if (prog) {
+		err = scall__filter_load(prog);
+		if (err < 0)
+			goto fail;
+	}
+	execvpe(argv[0], argv, envp ? envp : environ);
+	err = -errno;
+fail:
+	err = -err;
+	while (write(err_fd, &err, sizeof(err)) < 0 && errno == EINTR)
+		;
+	_exit(127);
+}
+
+static int reap(pid_t pid)
+{
+	int st;
+
+	while (waitpid(pid, &st, __WALL) < 0 && errno == EINTR)
+		;
+	return st;
+}
+
+/* Drive the child from PTRACE_EVENT_EXEC to execve's exit stop. */
+static int wait_exec(pid_t pid, int err_fd)
+{
+	bool exec_seen = false;
+	int st, err = 0;
+
+	for (;;) {
+		if (waitpid(pid, &st, __WALL) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		if (WIFEXITED(st) || WIFSIGNALED(st)) {
+			if (read(err_fd, &err, sizeof(err)) != sizeof(err))
+				err = ECHILD;
+			return -err;
+		}
+		if (!WIFSTOPPED(st))
+			continue;
+		if (st >> 16 == PTRACE_EVENT_EXEC) {
+			exec_seen = true;
+			ptrace(PTRACE_SYSCALL, pid, 0, 0);
+		} else if (exec_seen && WSTOPSIG(st) == (SIGTRAP | 0x80)) {
+			return 0;
+		} else if (st >> 16) {
+			/* Seccomp stops before exec: let the calls run. */
+			ptrace(exec_seen ? PTRACE_SYSCALL : PTRACE_CONT, pid, 0, 0);
+		} else {
+			ptrace(exec_seen ? PTRACE_SYSCALL : PTRACE_CONT, pid, 0,
+			       WSTOPSIG(st));
+		}
+	}
+}
+
+int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[],
+		pid_t *pidp)
+{
+	struct sock_fprog prog = { 0 };
+	bool filtered;
+	int go[2], errp[2], err;
+	struct scall__proc *p;
+	struct scall__thread *th;
+	struct scall_event ev;
+	pid_t pid;
+
+	if (!t || !argv || !argv[0] || !argv[0][0])
+		return -EINVAL;
+	filtered = scall__filter_in_use(&t->filter);
+	if (filtered) {
+		err = scall__filter_build(&t->filter, &prog);
+		if (err < 0)
+			return err;
+	}
+	if (pipe2(go, O_CLOEXEC) < 0) {
+		err = -errno;
+		goto out;
+	}
+	if (pipe2(errp, O_CLOEXEC) < 0) {
+		err = -errno;
+		close(go[0]);
+		close(go[1]);
+		goto out;
+	}
+	pid = fork();
+	if (pid == 0)
+		child(go[0], errp[1], filtered ? &prog : NULL, argv, envp);
+	close(go[0]);
+	close(errp[1]);
+	if (pid < 0) {
+		err = -errno;
+		close(go[1]);
+		goto out_err;
+	}
+	if (ptrace(PTRACE_SEIZE, pid, 0, scall__ptrace_options(t, true)) < 0) {
+		err = -errno;
+		kill(pid, SIGKILL);
+		close(go[1]);
+		reap(pid);
+		goto out_err;
+	}
+	close(go[1]);
+	err = wait_exec(pid, errp[0]);
+	if (err < 0) {
+		kill(pid, SIGKILL);
+		if (err != -ECHILD)
+			reap(pid);
+		goto out_err;
+	}
+	p = scall__proc_add(t, pid);
+	th = p ? scall__thread_add(t, pid, p) : NULL;
+	if (!th) {
+		if (p)
+			scall__proc_remove(t, p);
+		kill(pid, SIGKILL);
+		reap(pid);
+		err = -ENOMEM;
+		goto out_err;
+	}
+	p->spawned = true;
+	p->has_seccomp = filtered;
+	p->filtered = filtered && scall__filter_traces(&t->filter);
+	th->stop = SCALL__STOP_EXIT;
+	th->start_pending = true;
+	memset(&ev, 0, sizeof(ev));
+	ev.type = SCALL_EV_START;
+	ev.tid = ev.pid = pid;
+	scall__queue_event(t, &ev);
+	if (pidp)
+		*pidp = pid;
+	err = 0;
+out_err:
+	close(errp[0]);
+out:
+	free(prog.filter);
+	return err;
+}
