@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Errno names and messages; the filter of errors public functions return. */
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -227,12 +228,12 @@ int scall_errno_lookup(const char *name)
 
 const char *scall_strerror(int err)
 {
-	/* long: -INT_MIN does not fit an int */
-	long e = err < 0 ? -(long)err : err;
-	const struct errent *ent = errent(e);
+	const struct errent *ent;
 
-	if (!e)
+	if (!err)
 		return "Success";
+	/* -INT_MIN does not fit an int */
+	ent = err == INT_MIN ? NULL : errent(err < 0 ? -err : err);
 	return ent ? ent->msg : "Unknown error";
 }
 

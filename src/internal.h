@@ -162,6 +162,12 @@ int scall__step(scall_tracer *t, struct scall__thread *th, int request);
 /* filter.c */
 void scall__filter_init(struct scall__filter *f);
 void scall__filter_release(struct scall__filter *f);
+/* Set the rule for (abi, nr) or the default, validated as scall_filter_add()
+ * and scall_filter_default() document. */
+int scall__filter_add(struct scall__filter *f, enum scall_abi abi, long nr,
+		      enum scall_action action, int data);
+int scall__filter_set_default(struct scall__filter *f,
+			      enum scall_action action, int data);
 bool scall__filter_in_use(const struct scall__filter *f);
 bool scall__filter_traces(const struct scall__filter *f);
 enum scall_action scall__filter_lookup(const struct scall__filter *f,
@@ -176,6 +182,7 @@ int scall__filter_load(const struct sock_fprog *prog);
 ssize_t scall__mem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
 ssize_t scall__mem_write(pid_t tid, uint64_t addr, const void *buf,
 			 size_t len);
+ssize_t scall__mem_read_str(pid_t tid, uint64_t addr, char *buf, size_t size);
 
 /* names.c */
 const char *scall__syscall_name(enum scall_abi abi, long nr);

@@ -16,9 +16,11 @@
 extern char **environ;
 
 /* In the child: nothing but async-signal-safe calls until execve. */
-static void child(int go_fd, int err_fd, const struct sock_fprog *prog,
-		  char *const argv[], char *const envp[])
+static void child(const int go[2], const int errp[2],
+		  const struct sock_fprog *prog, char *const argv[],
+		  char *const envp[])
 {
+	int go_fd = go[0], err_fd = errp[1];
 	struct sigaction sa;
 	sigset_t none;
 	char c;
@@ -30,6 +32,9 @@ static void child(int go_fd, int err_fd, const struct sock_fprog *prog,
 		sigaction(sig, &sa, NULL);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+	/* Our copies of the tracer's ends would keep the pipes open. */
+	close(go[1]);
+	close(errp[0]);
 
 	/* Wait until the tracer has seized us. */
 	while (read(go_fd, &c, 1) < 0 && errno == EINTR)
@@ -122,7 +127,7 @@ int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[],
 	}
 	pid = fork();
 	if (pid == 0)
-		child(go[0], errp[1], filtered ? &prog : NULL, argv, envp);
+		child(go, errp, filtered ? &prog : NULL, argv, envp);
 	close(go[0]);
 	close(errp[1]);
 	if (pid < 0) {

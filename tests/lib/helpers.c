@@ -371,6 +371,33 @@ int h_run_to_exit(scall_tracer *t, pid_t pid, enum scall_resume how, h_event_fn 
 	}
 }
 
+struct h_log *h_log_new(void)
+{
+	struct h_log *log = calloc(1, sizeof(*log));
+
+	cr_assert_not_null(log);
+	return log;
+}
+
+void h_log_event(const struct scall_event *ev, void *arg)
+{
+	struct h_log *log = arg;
+
+	cr_assert_lt(log->n, H_LOG_MAX, "too many events");
+	log->ev[log->n++] = *ev;
+}
+
+int h_log_find(const struct h_log *log, int from, enum scall_event_type type, pid_t tid)
+{
+	int i;
+
+	for (i = from; i < log->n; i++) {
+		if (log->ev[i].type == type && (!tid || log->ev[i].tid == tid))
+			return i;
+	}
+	return -1;
+}
+
 void h_tmpfile(char *path, size_t size, const char *content)
 {
 	size_t len = strlen(content);
@@ -420,6 +447,37 @@ int h_tasks(pid_t pid, pid_t *tids, int max)
 	}
 	closedir(d);
 	return n;
+}
+
+/* The number in /proc/PID/syscall: the call pid is blocked in, or -1. */
+static long blocked_in(pid_t pid)
+{
+	char path[64], buf[128];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/syscall", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0 || buf[0] < '0' || buf[0] > '9')
+		return -1;
+	buf[n] = '\0';
+	return strtol(buf, NULL, 10);
+}
+
+void h_wait_blocked(pid_t pid, long nr)
+{
+	int waited;
+
+	for (waited = 0; waited < H_WAIT_MS; waited += 5) {
+		if (blocked_in(pid) == nr && h_proc_state(pid) == 'S')
+			return;
+		h_msleep(5);
+	}
+	cr_assert_fail("%d does not block in system call %ld", pid, nr);
 }
 
 void h_msleep(int ms)

@@ -130,6 +130,22 @@ typedef void (*h_event_fn)(const struct scall_event *ev, void *arg);
  */
 int h_run_to_exit(scall_tracer *t, pid_t pid, enum scall_resume how, h_event_fn cb, void *arg);
 
+/* A record of events, for h_run_to_exit(t, pid, how, h_log_event, log). */
+#define H_LOG_MAX 8192
+struct h_log {
+	int n;
+	struct scall_event ev[H_LOG_MAX];
+};
+
+/* A zeroed log (freed with free()). */
+struct h_log *h_log_new(void);
+
+/* h_event_fn that appends ev to the struct h_log arg. */
+void h_log_event(const struct scall_event *ev, void *arg);
+
+/* Index of the first logged event of type for tid (0: any) from index from, or -1. */
+int h_log_find(const struct h_log *log, int from, enum scall_event_type type, pid_t tid);
+
 /* Assert that a wait status is a normal exit with code. */
 #define h_assert_exited(status, code)                                                              \
 	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == (code),                              \
@@ -143,6 +159,9 @@ char h_proc_state(pid_t pid);
 
 /* The tids of /proc/PID/task, up to max; returns how many. */
 int h_tasks(pid_t pid, pid_t *tids, int max);
+
+/* Wait until pid (not traced, or running) blocks in system call nr. */
+void h_wait_blocked(pid_t pid, long nr);
 
 /* Sleep ms milliseconds. */
 void h_msleep(int ms);

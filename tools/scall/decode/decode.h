@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The decoder interface: how a system call's arguments and result become
+ * strace-style text.
+ *
+ * A decoder is called at the call's entry (c->exiting false) and prints the
+ * arguments the kernel reads.  It returns DEC_DONE when nothing is left for
+ * the exit, DEC_EXIT when the remaining arguments (those the kernel writes)
+ * are printed at the exit, or DEC_EXIT_RET when the exit only decorates the
+ * return value.  Each argument starts with arg(c), which writes the ", "
+ * separator; the text of a call is built in c->sb.
+ */
+#ifndef SCALL_CLI_DECODE_H
+#define SCALL_CLI_DECODE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include <scall.h>
+
+#include "sbuf.h"
+
+enum { DEC_DONE = 1, DEC_EXIT = 2, DEC_EXIT_RET = 3 };
+
+/* How the return value is printed (c->rfmt). */
+enum rfmt {
+	RV_DEC = 0, /* signed decimal */
+	RV_HEX,     /* 0x... (mmap, brk) */
+	RV_OCT,     /* 0NNN (umask) */
+	RV_UDEC,    /* unsigned decimal */
+	RV_FD,      /* a new descriptor: with -y its path */
+	RV_NONE,    /* "= ?": the call does not return */
+};
+
+#define MAX_ARGS 6
+
+struct sysent;
+
+/* One system call of one thread, from its entry to its exit. */
+struct call {
+	scall_tracer *t;
+	pid_t tid, pid;
+	enum scall_abi abi;
+	long nr;
+	const struct sysent *ent;
+	uint64_t args[MAX_ARGS];
+	bool exiting;
+	int error;     /* at exit: errno (or a restart code), 0 on success */
+	int64_t rval;  /* at exit: the return value */
+	struct sbuf sb; /* the text of the arguments */
+	int narg;       /* arguments printed so far */
+	bool sep_done;  /* the separator of the next argument is printed */
+	size_t argpos[MAX_ARGS + 2];
+	int state;      /* the decoder's answer at entry */
+	enum rfmt rfmt;
+	char aux[256];  /* text after the return value: "= 0 (Timeout)" */
+	uint64_t priv[4]; /* decoder data kept from entry to exit */
+	bool verbose;   /* dereference structures (-e verbose=) */
+	bool abbrev;    /* abbreviate long structures (-e abbrev=) */
+	bool raw;       /* print raw arguments (-e raw=) */
+};
+
+typedef int (*decoder_fn)(struct call *c);
+
+/* The table of known system calls: decode/sysent.c */
+struct sysent {
+	const char *name;
+	unsigned char nargs;
+	unsigned short cls; /* CLS_* bits, for trace=%class */
+	decoder_fn dec;
+};
+
+/* Syscall classes (strace's %file, %desc, ...). */
+#define CLS_FILE 0x0001
+#define CLS_DESC 0x0002
+#define CLS_NET 0x0004
+#define CLS_PROCESS 0x0008
+#define CLS_SIGNAL 0x0010
+#define CLS_IPC 0x0020
+#define CLS_MEMORY 0x0040
+#define CLS_CREDS 0x0080
+#define CLS_STAT 0x0100     /* %stat: stat by path */
+#define CLS_LSTAT 0x0200    /* %lstat */
+#define CLS_FSTAT 0x0400    /* %fstat: by descriptor, fstatat */
+#define CLS_STAT_ANY 0x0800 /* %%stat */
+#define CLS_STATFS 0x1000   /* %statfs */
+#define CLS_FSTATFS 0x2000  /* %fstatfs */
+#define CLS_STATFS_ANY 0x4000 /* %%statfs */
+#define CLS_CLOCK 0x8000    /* %clock; %pure is in sysent_is_pure() */
+
+/* The entry for (abi, nr); never NULL (unknown calls get a generic one). */
+const struct sysent *sysent_get(enum scall_abi abi, long nr);
+/* The entry named name, or NULL. */
+const struct sysent *sysent_find(const char *name);
+/* Iterate the table: returns NULL past the end. */
+const struct sysent *sysent_at(size_t i);
+bool sysent_is_pure(const char *name);
+
+/* Named constants: tables end with a NULL name. */
+struct xval {
+	uint64_t val;
+	const char *name;
+};
+
+/* ---- arguments (decode/args.c) ---- */
+
+/* Start the next argument: writes the separator. */
+void arg(struct call *c);
+/* The raw argument, as the ABI sees it. */
+int64_t arg_long(const struct call *c, int i);   /* sign-extended "long" */
+uint64_t arg_ulong(const struct call *c, int i); /* zero-extended "unsigned long" */
+int arg_int(const struct call *c, int i);
+unsigned arg_uint(const struct call *c, int i);
+/* Size of a pointer / long in the call's ABI. */
+unsigned abi_wordsize(const struct call *c);
+bool is_i386(const struct call *c);
+
+/* Whole-argument printers: each calls arg() first. */
+void a_int(struct call *c, int i);
+void a_uint(struct call *c, int i);
+void a_long(struct call *c, int i);
+void a_ulong(struct call *c, int i);
+void a_hex(struct call *c, int i);   /* 0 or 0x... */
+void a_ptr(struct call *c, int i);   /* NULL or 0x... */
+void a_oct(struct call *c, int i);   /* 0644 */
+void a_fd(struct call *c, int i);
+void a_dirfd(struct call *c, int i); /* AT_FDCWD or a descriptor */
+void a_path(struct call *c, int i);
+void a_str(struct call *c, int i);   /* a NUL-terminated string, -s limited */
+void a_buf(struct call *c, int i, uint64_t len); /* len bytes, -s limited */
+void a_xlat(struct call *c, int i, const struct xval *tbl, const char *dflt);
+void a_flags(struct call *c, int i, const struct xval *tbl, const char *dflt);
+void a_sig(struct call *c, int i);
+void a_atflags(struct call *c, int i);
+void a_mode(struct call *c, int i); /* permission bits, octal */
+
+/* Value printers (no separator). */
+void p_int64(struct call *c, int64_t v);
+void p_uint64(struct call *c, uint64_t v);
+void p_hex(struct call *c, uint64_t v);
+void p_ptr(struct call *c, uint64_t addr);
+void p_fd(struct call *c, int fd);
+void p_path(struct call *c, uint64_t addr);
+void p_str(struct call *c, uint64_t addr);
+void p_buf(struct call *c, uint64_t addr, uint64_t len);
+/* Quote len bytes of local data as strace does; trunc adds "...". */
+void p_quoted(struct call *c, const unsigned char *s, size_t len, bool trunc);
+void p_xlat(struct call *c, const struct xval *tbl, uint64_t v, const char *dflt);
+void p_xlat_dec(struct call *c, const struct xval *tbl, int64_t v, const char *dflt);
+void p_flags(struct call *c, const struct xval *tbl, uint64_t v, const char *dflt);
+/* One name, no number, nothing for an unknown value: returns false then. */
+bool p_name(struct call *c, const struct xval *tbl, uint64_t v);
+void p_sig(struct call *c, int sig);
+void p_sigset(struct call *c, uint64_t addr, uint64_t size);
+void p_sigmask(struct call *c, const uint64_t *mask, unsigned nbits);
+void p_mode(struct call *c, unsigned mode);      /* 0644, or S_IFREG|0644 with file type */
+void p_filemode(struct call *c, unsigned mode);
+void p_dev(struct call *c, uint64_t dev);         /* makedev(0x8, 0x1) */
+void p_timespec(struct call *c, uint64_t addr, bool t32);
+void p_timeval(struct call *c, uint64_t addr, bool t32);
+void p_ts_value(struct call *c, int64_t sec, int64_t nsec);
+const char *xlat_name(const struct xval *tbl, uint64_t v);
+/* Read tracee memory: true when all of len was read. */
+bool umove(struct call *c, uint64_t addr, void *buf, size_t len);
+/* Read a pointer-sized word in the call's ABI. */
+bool umove_word(struct call *c, uint64_t addr, uint64_t *v);
+/* Print the pointer and return true when it cannot be dereferenced
+ * (NULL, unreadable, not verbose, or the call failed at exit). */
+bool p_addr_only(struct call *c, uint64_t addr, size_t len);
+/* The call failed (at exit). */
+static inline bool failed(const struct call *c)
+{
+	return c->exiting && c->error != 0;
+}
+void aux_printf(struct call *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Common flag tables (decode/xlat.c). */
+extern const struct xval xl_open_flags[], xl_at_flags[], xl_signals_dummy[];
+extern const struct xval xl_mode_type[];
+
+/* The decoders, by family.  Each file defines DECL'd functions. */
+#define DECL(name) int dec_##name(struct call *c)
+#include "decoders.h"
+
+#endif
