@@ -145,3 +145,36 @@ clean:
 	rm -rf build build-san
 
 FORCE:
+
+# Stress and transparency suites: tests/stress/run, tests/transparency/run.  They run their
+# cases under the CLI too once it builds and traces; until then those are reported as not run.
+STRESS_PROGS := $(patsubst tests/stress/progs/%.c,$(B)/tests/stress/progs/%,$(wildcard tests/stress/progs/*.c))
+STRESS_PROGS += $(STRESS_PROGS:%=%.32)
+STRESS_TOOLS := $(patsubst tests/stress/%.c,$(B)/tests/stress/%,$(wildcard tests/stress/*.c))
+TRANSP_PROGS := $(patsubst tests/transparency/%.c,$(B)/tests/transparency/%,$(wildcard tests/transparency/*.c))
+SUITE_CLI = @$(MAKE) --no-print-directory $(B)/scall >/dev/null 2>&1 || echo "note: $(B)/scall does not build"
+.PHONY: stress transparency
+
+$(B)/tests/stress/progs/%: tests/stress/progs/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -pthread $< -o $@
+
+$(B)/tests/stress/progs/%.32: tests/stress/progs/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -m32 $(CPPFLAGS) $(CFLAGS) $(WARN) -pthread $< -o $@
+
+$(B)/tests/stress/%: tests/stress/%.c $(B)/libscall.a include/scall.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $< $(B)/libscall.a -o $@ $(ALL_LDFLAGS) $(LDLIBS_SECCOMP)
+
+$(B)/tests/transparency/%: tests/transparency/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -pthread $< -o $@
+
+stress: $(STRESS_PROGS) $(STRESS_TOOLS)
+	$(SUITE_CLI)
+	B=$(B) tests/stress/run
+
+transparency: $(STRESS_TOOLS) $(TRANSP_PROGS)
+	$(SUITE_CLI)
+	B=$(B) tests/transparency/run

@@ -29,6 +29,8 @@ static void print_exit(const struct scall_info *si)
 		fprintf(stderr, "syscall_%ld", si->nr);
 	if (si->error)
 		fprintf(stderr, " = -1 %s\n", err ? err : "E?");
+	else if (si->rval[0] >= (1LL << 32)) /* an address: hex reads better */
+		fprintf(stderr, " = %#llx\n", (long long)si->rval[0]);
 	else
 		fprintf(stderr, " = %lld\n", (long long)si->rval[0]);
 }

@@ -2,18 +2,13 @@
 /*
  * Filter rules, and the seccomp program they become.
  *
- * The program is emitted here as classic BPF rather than through libseccomp's
- * rule API: that API takes numbers of the native table and translates them to
- * the other ABIs by name, so it cannot express a raw i386 or x32 number, nor
- * any number newer than its own tables (listns, 470, is unknown to 2.5.4).
- * Rules here are raw numbers of our tables, one ABI each.
+ * Built with libseccomp (filter_seccomp.c); only when its tables are older than
+ * ours for a non-native ABI (a name unknown there, or numbered differently) is
+ * the whole program emitted by hand as classic BPF (filter_bpf.c) instead.
  */
 #include <errno.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <linux/audit.h>
-#include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -24,39 +19,13 @@
 #define NR_MAX 4095    /* highest number a rule may name */
 #define ERRNO_MAX 4095 /* highest errno the kernel passes back */
 
-/* The ABIs a filter covers on this machine, and how seccomp sees their calls. */
-struct filter_abi {
-	enum scall_abi abi;
-	uint32_t audit;  /* seccomp_data.arch */
-	uint32_t nr_bit; /* marker bit the ABI sets in seccomp_data.nr */
-};
-
-static const struct filter_abi abis[] = {
-#if defined(__x86_64__)
-	{ SCALL_ABI_X86_64, AUDIT_ARCH_X86_64, 0 },
-	{ SCALL_ABI_X32, AUDIT_ARCH_X86_64, 0x40000000u },
-	{ SCALL_ABI_I386, AUDIT_ARCH_I386, 0 },
-#elif defined(__aarch64__)
-	{ SCALL_ABI_AARCH64, AUDIT_ARCH_AARCH64, 0 },
-#elif defined(__riscv) && __riscv_xlen == 64
-	{ SCALL_ABI_RISCV64, AUDIT_ARCH_RISCV64, 0 },
-#else
-#error "filter.c: no seccomp ABI table for this machine"
-#endif
-};
-
-#define NABIS (sizeof(abis) / sizeof(abis[0]))
-
-static const struct filter_abi *abi_find(enum scall_abi abi)
+/* abi as rules store it (SCALL_ABI_UNKNOWN is the native ABI), or
+ * SCALL_ABI_UNKNOWN if filters on this machine cannot cover it. */
+static enum scall_abi abi_norm(enum scall_abi abi)
 {
-	size_t i;
-
 	if (abi == SCALL_ABI_UNKNOWN)
-		abi = scall_native_abi();
-	for (i = 0; i < NABIS; i++)
-		if (abis[i].abi == abi)
-			return &abis[i];
-	return NULL;
+		return scall_native_abi();
+	return scall__arch_abi_ok(abi) ? abi : SCALL_ABI_UNKNOWN;
 }
 
 static bool action_ok(enum scall_action action, int data)
@@ -98,12 +67,12 @@ void scall__filter_release(struct scall__filter *f)
 int scall__filter_add(struct scall__filter *f, enum scall_abi abi, long nr,
 		      enum scall_action action, int data)
 {
-	const struct filter_abi *a = abi_find(abi);
 	struct scall__rule *r;
 
-	if (!a || nr < 0 || nr > NR_MAX || !action_ok(action, data))
+	abi = abi_norm(abi);
+	if (abi == SCALL_ABI_UNKNOWN || nr < 0 || nr > NR_MAX || !action_ok(action, data))
 		return -EINVAL;
-	r = rule_find(f, a->abi, nr);
+	r = rule_find(f, abi, nr);
 	if (!r) {
 		if (f->count == f->cap) {
 			size_t cap = f->cap ? 2 * f->cap : 16;
@@ -116,7 +85,7 @@ int scall__filter_add(struct scall__filter *f, enum scall_abi abi, long nr,
 			f->cap = cap;
 		}
 		r = &f->rules[f->count++];
-		r->abi = a->abi;
+		r->abi = abi;
 		r->nr = nr;
 	}
 	r->action = action;
@@ -163,157 +132,17 @@ enum scall_action scall__filter_lookup(const struct scall__filter *f, enum scall
 	return r ? r->action : f->def_action;
 }
 
-/* One rule as the program sees it. */
-struct entry {
-	uint32_t audit, nr, ret;
-};
-
-static uint32_t ret_of(enum scall_action action, int data)
-{
-	switch (action) {
-	case SCALL_ACT_ALLOW:
-		return SECCOMP_RET_ALLOW;
-	case SCALL_ACT_TRACE:
-		return SECCOMP_RET_TRACE;
-	case SCALL_ACT_ERRNO:
-		return SECCOMP_RET_ERRNO | ((uint32_t)data & SECCOMP_RET_DATA);
-	default:
-		return SECCOMP_RET_KILL_PROCESS;
-	}
-}
-
-static int entry_cmp(const void *pa, const void *pb)
-{
-	const struct entry *a = pa, *b = pb;
-
-	if (a->audit != b->audit)
-		return a->audit < b->audit ? -1 : 1;
-	return a->nr < b->nr ? -1 : a->nr > b->nr;
-}
-
-/* The rules that differ from the default, sorted so that runs become ranges. */
-static int collect(const struct scall__filter *f, uint32_t def, struct entry **out, size_t *n)
-{
-	struct entry *e = NULL;
-	size_t i;
-
-	*n = 0;
-	if (f->count) {
-		e = malloc(f->count * sizeof(*e));
-		if (!e)
-			return -ENOMEM;
-	}
-	for (i = 0; i < f->count; i++) {
-		const struct scall__rule *r = &f->rules[i];
-		const struct filter_abi *a = abi_find(r->abi);
-		uint32_t ret = ret_of(r->action, r->data);
-
-		if (!a) {
-			free(e);
-			return -EINVAL;
-		}
-		if (ret == def)
-			continue;
-		e[*n].audit = a->audit;
-		e[*n].nr = (uint32_t)r->nr | a->nr_bit;
-		e[*n].ret = ret;
-		(*n)++;
-	}
-	if (*n)
-		qsort(e, *n, sizeof(*e), entry_cmp);
-	*out = e;
-	return 0;
-}
-
-#define STMT(code, k) ((struct sock_filter)BPF_STMT(code, k))
-#define JUMP(code, k, jt, jf) ((struct sock_filter)BPF_JUMP(code, k, jt, jf))
-
-/* One ABI group: load nr, one test per range of equal actions, default. */
-static size_t emit_group(struct sock_filter *c, size_t pc, uint32_t audit, const struct entry *e,
-			 size_t n, uint32_t def)
-{
-	size_t i = 0, j;
-
-	c[pc++] = STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
-	while (i < n) {
-		if (e[i].audit != audit) {
-			i++;
-			continue;
-		}
-		j = i + 1;
-		while (j < n && e[j].audit == audit && e[j].nr == e[j - 1].nr + 1 &&
-		       e[j].ret == e[i].ret)
-			j++;
-		if (j - i == 1) {
-			c[pc++] = JUMP(BPF_JMP | BPF_JEQ | BPF_K, e[i].nr, 0, 1);
-		} else {
-			c[pc++] = JUMP(BPF_JMP | BPF_JGE | BPF_K, e[i].nr, 0, 2);
-			c[pc++] = JUMP(BPF_JMP | BPF_JGT | BPF_K, e[j - 1].nr, 1, 0);
-		}
-		c[pc++] = STMT(BPF_RET | BPF_K, e[i].ret);
-		i = j;
-	}
-	c[pc++] = STMT(BPF_RET | BPF_K, def);
-	return pc;
-}
-
-static bool audit_seen_before(size_t k)
-{
-	size_t i;
-
-	for (i = 0; i < k; i++)
-		if (abis[i].audit == abis[k].audit)
-			return true;
-	return false;
-}
-
 int scall__filter_build(const struct scall__filter *f, struct sock_fprog *prog)
 {
-	uint32_t def;
-	struct entry *e;
-	struct sock_filter *c;
-	size_t n, max, pc = 0, k, jumps[NABIS];
 	int err;
 
 	if (!f || !prog || !action_ok(f->def_action, f->def_data))
 		return -EINVAL;
-	def = ret_of(f->def_action, f->def_data);
-	err = collect(f, def, &e, &n);
-	if (err)
-		return err;
-	max = 2 + 4 * NABIS + 3 * n;
-	c = malloc(max * sizeof(*c));
-	if (!c) {
-		free(e);
-		return -ENOMEM;
-	}
-
-	/* Dispatch on the ABI; one that is not ours kills the process. */
-	c[pc++] = STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
-	for (k = 0; k < NABIS; k++) {
-		if (audit_seen_before(k))
-			continue;
-		c[pc++] = JUMP(BPF_JMP | BPF_JEQ | BPF_K, abis[k].audit, 0, 1);
-		jumps[k] = pc;
-		c[pc++] = STMT(BPF_JMP | BPF_JA, 0);
-	}
-	c[pc++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
-
-	for (k = 0; k < NABIS; k++) {
-		if (audit_seen_before(k))
-			continue;
-		c[jumps[k]].k = (uint32_t)(pc - jumps[k] - 1);
-		pc = emit_group(c, pc, abis[k].audit, e, n, def);
-	}
-	free(e);
-
-	if (pc > BPF_MAXINSNS) {
-		free(c);
-		return -E2BIG;
-	}
-	prog->len = (unsigned short)pc;
-	prog->filter = c;
-	return 0;
+	err = scall__filter_build_seccomp(f, prog);
+	/* Also when libseccomp's program is too long: ranges make ours shorter. */
+	if (err == -EOPNOTSUPP || err == -E2BIG)
+		err = scall__filter_build_bpf(f, prog);
+	return err;
 }
 
 int scall__filter_load(const struct sock_fprog *prog)
@@ -344,7 +173,7 @@ int scall_filter_default(scall_tracer *t, enum scall_action action, int data)
 
 int scall_filter_action(scall_tracer *t, enum scall_abi abi, long nr, int *data)
 {
-	if (!t || !abi_find(abi) || nr < 0 || nr > NR_MAX)
+	if (!t || abi_norm(abi) == SCALL_ABI_UNKNOWN || nr < 0 || nr > NR_MAX)
 		return -EINVAL;
 	return (int)scall__filter_lookup(&t->filter, abi, nr, data);
 }

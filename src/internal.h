@@ -175,6 +175,13 @@ enum scall_action scall__filter_lookup(const struct scall__filter *f,
 /* Build the seccomp program in the tracer (before fork): prog->filter is
  * malloc'ed.  Returns 0 or a negative errno. */
 int scall__filter_build(const struct scall__filter *f, struct sock_fprog *prog);
+/* Its two builders, same contract.  filter_seccomp.c: through libseccomp,
+ * -EOPNOTSUPP if a rule cannot be expressed there exactly; filter_bpf.c:
+ * classic BPF emitted by hand, exact for every rule (the fallback). */
+int scall__filter_build_seccomp(const struct scall__filter *f,
+				struct sock_fprog *prog);
+int scall__filter_build_bpf(const struct scall__filter *f,
+			    struct sock_fprog *prog);
 /* In the child, just before execve: no allocation.  0 or -errno. */
 int scall__filter_load(const struct sock_fprog *prog);
 

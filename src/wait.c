@@ -108,20 +108,24 @@ static void on_clone(scall_tracer *t, struct scall__thread *th, int event)
 {
 	unsigned long msg = 0;
 	struct scall_event ev;
+	bool shown;
 	int kind;
 
 	ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg);
 	kind = clone_kind(event, th, (pid_t)msg);
 	th->stop = SCALL__STOP_EVENT;
 	th->stop_sig = event;
-	if (!th->proc->hidden) {
+	/* A new process that will not be followed is nobody's business. */
+	shown = !th->proc->hidden &&
+		(kind == SCALL_CLONE_THREAD || (t->flags & SCALL_FOLLOW_FORKS));
+	if (shown) {
 		event_init(&ev, th, SCALL_EV_CLONE);
 		ev.child = (pid_t)msg;
 		ev.clone = kind;
 		report(t, th, &ev);
 	}
 	adopt_child(t, th, (pid_t)msg, kind);
-	if (th->proc->hidden)
+	if (!shown)
 		scall__resume_quiet(t, th, 0);
 }
 

@@ -245,13 +245,33 @@ const char *h_ev_str(const struct scall_event *ev)
 	return buf;
 }
 
+/* The last events seen, for failure messages. */
+#define H_HISTORY 6
+static char history[H_HISTORY][256];
+static unsigned history_n;
+
+static const char *history_str(void)
+{
+	static char buf[H_HISTORY * 260];
+	unsigned i = history_n > H_HISTORY ? history_n - H_HISTORY : 0;
+
+	buf[0] = '\0';
+	for (; i < history_n; i++) {
+		strcat(buf, "\n  ");
+		strcat(buf, history[i % H_HISTORY]);
+	}
+	return buf;
+}
+
 void h_wait(scall_tracer *t, struct scall_event *ev)
 {
 	int rc;
 
 	memset(ev, 0, sizeof(*ev));
 	rc = scall_wait(t, ev, H_WAIT_MS);
-	cr_assert_eq(rc, 0, "scall_wait: %d (%s)", rc, strerror(-rc));
+	cr_assert_eq(rc, 0, "scall_wait: %d (%s); the last events were:%s", rc, strerror(-rc),
+		     history_str());
+	snprintf(history[history_n++ % H_HISTORY], sizeof(history[0]), "%s", h_ev_str(ev));
 }
 
 void h_resume(scall_tracer *t, const struct scall_event *ev, enum scall_resume how)

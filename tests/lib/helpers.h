@@ -148,8 +148,11 @@ int h_log_find(const struct h_log *log, int from, enum scall_event_type type, pi
 
 /* Assert that a wait status is a normal exit with code. */
 #define h_assert_exited(status, code)                                                              \
-	cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == (code),                              \
-		  "wait status %#x, expected exit %d", (unsigned)(status), (code))
+	do {                                                                                       \
+		int h_st_ = (status);                                                              \
+		cr_assert(WIFEXITED(h_st_) && WEXITSTATUS(h_st_) == (code),                        \
+			  "wait status %#x, expected exit %d", (unsigned)h_st_, (code));           \
+	} while (0)
 
 /* Make a file with content in /tmp; path receives its name (size >= 64). */
 void h_tmpfile(char *path, size_t size, const char *content);

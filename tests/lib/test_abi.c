@@ -92,7 +92,7 @@ H_MODE_TEST(abi, int80_from_64bit)
 	h_next(t, pid, SCALL_RESUME_SYSCALL, &ev);
 	cr_assert_eq(ev.type, SCALL_EV_SYSCALL, "%s", h_ev_str(&ev));
 	cr_assert_eq(ev.info.phase, SCALL_ENTRY);
-	cr_assert_eq(ev.info.abi, SCALL_ABI_I386, "int 0x80 entry: %s", h_ev_str(&ev));
+	cr_assert_eq(ev.info.abi, SCALL_ABI_I386, "the call after getppid: %s", h_ev_str(&ev));
 	cr_assert_eq(ev.info.nr, I386_GETPID, "int 0x80 entry: %s", h_ev_str(&ev));
 	cr_assert_eq(scall_get_info(t, pid, &si), 0);
 	cr_assert_eq(si.abi, SCALL_ABI_I386);
@@ -106,6 +106,7 @@ H_MODE_TEST(abi, int80_from_64bit)
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	/* And the next 64-bit call is x86_64 again. */
 	h_until_syscall(t, pid, SYS_getppid, SCALL_ENTRY, SCALL_RESUME_SYSCALL, &ev);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "int80", 0).ret, pid);
 	scall_free(t);
@@ -151,6 +152,7 @@ H_MODE_TEST(abi, i386_entry_exit)
 	cr_assert_eq(ev.info.nr, I386_UNLINK);
 	cr_assert_eq(ev.info.rval[0], 0);
 	cr_assert_eq(ev.info.error, 0);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "unlink", 0).ret, 0, "the tracee: %s", h_output(&c));
 	cr_assert_eq(stat(path, &st), 0, "the emulated unlink ran");
@@ -178,6 +180,7 @@ H_MODE_TEST(abi, i386_entry_entry)
 	cr_assert_eq(ev.info.phase, SCALL_EXIT);
 	cr_assert_eq(ev.info.nr, I386_GETPID, "%s", h_ev_str(&ev));
 	cr_assert_eq(ev.info.rval[0], pid);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, pid);
 	scall_free(t);
@@ -237,6 +240,7 @@ H_MODE_TEST(abi, i386_exit_entry)
 	cr_assert_eq(ev.info.abi, SCALL_ABI_I386);
 	cr_assert_eq(ev.info.nr, I386_GETPID, "%s", h_ev_str(&ev));
 	cr_assert_eq(ev.info.rval[0], pid);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, pid);
 	scall_free(t);

@@ -136,8 +136,6 @@ Test(errors, wait)
 {
 	scall_tracer *t = h_new(0);
 	struct scall_event ev;
-	struct sigaction sa;
-	struct itimerval it;
 	struct h_child c;
 	pid_t pid;
 
@@ -149,8 +147,23 @@ Test(errors, wait)
 	cr_assert_eq(scall_wait(t, &ev, -2), -EINVAL, "timeout -2");
 	h_go(t, pid, SCALL_RESUME_CONT);
 	cr_assert_eq(scall_wait(t, &ev, 100), -ETIMEDOUT);
+	cr_assert_eq(write(c.in, "x\n", 2), 2);
+	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
+	scall_free(t);
+}
 
-	/* A signal arriving in the tracer: -EINTR. */
+/* A signal arriving in the tracer while scall_wait blocks: -EINTR. */
+static void wait_eintr(int timeout_ms)
+{
+	scall_tracer *t = h_new(0);
+	struct scall_event ev;
+	struct sigaction sa;
+	struct itimerval it;
+	struct h_child c;
+	pid_t pid = h_start(t, &c, "calls", "read", NULL);
+	int rc;
+
+	h_go(t, pid, SCALL_RESUME_CONT);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_alarm;
 	sigemptyset(&sa.sa_mask);
@@ -158,11 +171,21 @@ Test(errors, wait)
 	memset(&it, 0, sizeof(it));
 	it.it_value.tv_usec = 100000;
 	cr_assert_eq(setitimer(ITIMER_REAL, &it, NULL), 0);
-	cr_assert_eq(scall_wait(t, &ev, 5000), -EINTR);
-
+	rc = scall_wait(t, &ev, timeout_ms);
+	cr_assert_eq(rc, -EINTR, "scall_wait(%d) returned %d when SIGALRM came", timeout_ms, rc);
 	cr_assert_eq(write(c.in, "x\n", 2), 2);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
 	scall_free(t);
+}
+
+Test(errors, wait_eintr_no_limit)
+{
+	wait_eintr(-1);
+}
+
+Test(errors, wait_eintr_with_timeout)
+{
+	wait_eintr(5000);
 }
 
 Test(errors, resume)
@@ -307,6 +330,7 @@ Test(errors, filter_rules)
 Test(errors, stats)
 {
 	scall_tracer *t = h_new(0);
+	struct scall_event ev;
 	struct scall_stats st;
 	struct h_child c;
 	pid_t pid;
@@ -315,6 +339,8 @@ Test(errors, stats)
 	cr_assert_eq(scall_get_stats(NULL, &st), -EINVAL);
 	cr_assert_eq(scall_get_stats(t, NULL), -EINVAL);
 	pid = h_start(t, &c, "calls", "getpid", NULL);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
+	h_until_syscall(t, pid, SYS_getpid, SCALL_ENTRY, SCALL_RESUME_SYSCALL, &ev);
 	cr_assert_eq(scall_inject(t, pid, SYS_getpid, NULL, &ret), 0);
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);

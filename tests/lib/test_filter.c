@@ -53,9 +53,9 @@ static void no_syscall(const struct scall_event *ev, void *arg)
 }
 
 /* TRACE getppid: under CONT exactly its entries stop, nothing else. */
-Test(filter, trace_one_call)
+H_MODE_TEST(filter, trace_one_call)
 {
-	scall_tracer *t = h_new(0);
+	scall_tracer *t = h_new(mode);
 	struct stops s = { SCALL_ABI_X86_64, SYS_getppid, 0 };
 	struct h_child c;
 	pid_t pid;
@@ -111,9 +111,9 @@ static void count_call(const struct scall_event *ev, void *arg)
 }
 
 /* Under SCALL_RESUME_SYSCALL a filter changes nothing: one entry and one exit per call. */
-Test(filter, syscall_mode_sees_everything)
+H_MODE_TEST(filter, syscall_mode_sees_everything)
 {
-	scall_tracer *t = h_new(0);
+	scall_tracer *t = h_new(mode);
 	struct entry_count ppid = { SYS_getppid, 0, 0 }, gpid = { SYS_getpid, 0, 0 };
 	struct scall_event ev;
 	struct h_child c;
@@ -140,9 +140,9 @@ Test(filter, syscall_mode_sees_everything)
 }
 
 /* At a filtered entry, SCALL_RESUME_SYSCALL still gives its exit stop. */
-Test(filter, exit_stop_after_filtered_entry)
+H_MODE_TEST(filter, exit_stop_after_filtered_entry)
 {
-	scall_tracer *t = h_new(0);
+	scall_tracer *t = h_new(mode);
 	struct scall_event ev;
 	struct h_child c;
 	pid_t pid;
@@ -172,9 +172,9 @@ Test(filter, exit_stop_after_filtered_entry)
 }
 
 /* Tier 2: an emulation decided at a filtered entry costs that one stop. */
-Test(filter, emulate_in_one_stop)
+H_MODE_TEST(filter, emulate_in_one_stop)
 {
-	scall_tracer *t = h_new(0);
+	scall_tracer *t = h_new(mode);
 	struct scall_event ev;
 	struct scall_info si;
 	struct h_child c;

@@ -2,7 +2,10 @@
 /*
  * Filter rules and the seccomp program built from them.  Each program is
  * loaded in a forked child with no tracer: the child makes the calls and
- * sends back what it saw.
+ * sends back what it saw.  The behavioural tests run once per builder:
+ * NAME_seccomp through libseccomp alone (no fallback), NAME_bpf through the
+ * hand-built program.  Tests of which one scall__filter_build() picks come
+ * after them.
  */
 #include <errno.h>
 #include <signal.h>
@@ -31,17 +34,72 @@ struct seen {
 };
 
 typedef void (*probe_fn)(struct seen *s);
+typedef int (*build_fn)(const struct scall__filter *f, struct sock_fprog *prog);
 
 static struct scall__filter filter;
+static build_fn build = scall__filter_build; /* what run_filtered() uses */
 
 static void setup(void)
 {
 	scall__filter_init(&filter);
+	build = scall__filter_build;
+}
+
+static void setup_seccomp(void)
+{
+	setup();
+	build = scall__filter_build_seccomp;
+}
+
+static void setup_bpf(void)
+{
+	setup();
+	build = scall__filter_build_bpf;
 }
 
 static void teardown(void)
 {
 	scall__filter_release(&filter);
+}
+
+/* A test body run twice: NAME_seccomp and NAME_bpf, one per builder. */
+#define BOTH(name)                                                                  \
+	static void name(void);                                                     \
+	Test(filter_build, name##_seccomp, .init = setup_seccomp, .fini = teardown) \
+	{                                                                           \
+		name();                                                             \
+	}                                                                           \
+	Test(filter_build, name##_bpf, .init = setup_bpf, .fini = teardown)         \
+	{                                                                           \
+		name();                                                             \
+	}                                                                           \
+	static void name(void)
+
+static bool same_prog(const struct sock_fprog *a, const struct sock_fprog *b)
+{
+	return a->len == b->len && !memcmp(a->filter, b->filter, a->len * sizeof(*a->filter));
+}
+
+/* Whether scall__filter_build() gives what the libseccomp builder gives
+ * (true) or what the hand-built one gives (false); the two must differ. */
+static bool built_with_libseccomp(void)
+{
+	struct sock_fprog any, lib, bpf;
+	bool is_lib;
+
+	cr_assert_eq(scall__filter_build(&filter, &any), 0);
+	cr_assert_eq(scall__filter_build_bpf(&filter, &bpf), 0);
+	if (scall__filter_build_seccomp(&filter, &lib) != 0) {
+		lib.len = 0;
+		lib.filter = NULL;
+	}
+	cr_assert_not(lib.filter && same_prog(&lib, &bpf), "both builders made the same program");
+	is_lib = lib.filter && same_prog(&any, &lib);
+	cr_assert(is_lib || same_prog(&any, &bpf), "scall__filter_build made a third program");
+	free(any.filter);
+	free(lib.filter);
+	free(bpf.filter);
+	return is_lib;
 }
 
 static void rule(enum scall_abi abi, long nr, enum scall_action action, int data)
@@ -70,7 +128,7 @@ static int run_filtered(probe_fn probe, struct seen *s)
 	pid_t pid;
 
 	memset(s, 0xfe, sizeof(*s));
-	cr_assert_eq(scall__filter_build(&filter, &prog), 0);
+	cr_assert_eq(build(&filter, &prog), 0);
 	cr_assert_gt(prog.len, 0);
 	cr_assert_eq(pipe(fds), 0);
 	pid = fork();
@@ -121,6 +179,10 @@ static long int80(long nr, long a, long b, long c)
 }
 
 #define I386_GETPPID 64 /* i386 table; 110 is x86_64's getppid */
+#define I386_GETPID 20  /* 39 is x86_64's getpid */
+#define I386_MKDIR 39   /* x86_64's getpid */
+#define I386_IOPL 110   /* x86_64's getppid */
+#define I386_SOCKET 359 /* libseccomp knows only socketcall's SYS_SOCKET */
 #endif
 
 #define LISTNS 470 /* newer than libseccomp 2.5.4's tables, same on every ABI */
@@ -131,7 +193,7 @@ static void probe_ids(struct seen *s)
 	record(s, 1, syscall(SYS_getpid));
 }
 
-Test(filter_build, errno_rule_denies_only_its_call, .init = setup, .fini = teardown)
+BOTH(errno_rule_denies_only_its_call)
 {
 	struct seen s;
 
@@ -142,7 +204,7 @@ Test(filter_build, errno_rule_denies_only_its_call, .init = setup, .fini = teard
 	cr_expect_eq(s.ret[1], s.pid, "getpid: %ld, expected %d", s.ret[1], s.pid);
 }
 
-Test(filter_build, kill_rule_kills_with_sigsys, .init = setup, .fini = teardown)
+BOTH(kill_rule_kills_with_sigsys)
 {
 	struct seen s;
 	int st;
@@ -152,7 +214,7 @@ Test(filter_build, kill_rule_kills_with_sigsys, .init = setup, .fini = teardown)
 	cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGSYS, "wait status %#x", (unsigned)st);
 }
 
-Test(filter_build, trace_rule_without_tracer_is_enosys, .init = setup, .fini = teardown)
+BOTH(trace_rule_without_tracer_is_enosys)
 {
 	struct seen s;
 
@@ -170,7 +232,7 @@ static void probe_whitelist(struct seen *s)
 	record(s, 2, syscall(SYS_getuid));
 }
 
-Test(filter_build, default_errno_with_allow_rules_whitelists, .init = setup, .fini = teardown)
+BOTH(default_errno_with_allow_rules_whitelists)
 {
 	struct seen s;
 
@@ -203,7 +265,7 @@ static void probe_status(struct seen *s)
 	s->ret[1] = strstr(buf, "\nSeccomp_filters:\t1\n") != NULL;
 }
 
-Test(filter_build, child_runs_in_filter_mode, .init = setup, .fini = teardown)
+BOTH(child_runs_in_filter_mode)
 {
 	struct seen s;
 
@@ -224,7 +286,7 @@ static void probe_range(struct seen *s)
 	record(s, 5, syscall(SYS_getuid));                /* a rule equal to the default */
 }
 
-Test(filter_build, neighbouring_rules_keep_their_bounds, .init = setup, .fini = teardown)
+BOTH(neighbouring_rules_keep_their_bounds)
 {
 	struct seen s;
 
@@ -241,22 +303,26 @@ Test(filter_build, neighbouring_rules_keep_their_bounds, .init = setup, .fini = 
 	cr_expect_eq(s.ret[5], (long)getuid());
 }
 
-Test(filter_build, rules_equal_to_the_default_cost_nothing, .init = setup, .fini = teardown)
+BOTH(rules_equal_to_the_default_cost_nothing)
 {
-	struct sock_fprog a, b;
+	struct sock_fprog a, b, c;
 
 	rule(SCALL_ABI_UNKNOWN, SYS_getppid, SCALL_ACT_TRACE, 0);
-	cr_assert_eq(scall__filter_build(&filter, &a), 0);
+	cr_assert_eq(build(&filter, &a), 0);
 	rule(SCALL_ABI_UNKNOWN, SYS_getpid, SCALL_ACT_ALLOW, 0);
 	cr_assert_eq(scall__filter_set_default(&filter, SCALL_ACT_ERRNO, EPERM), 0);
+	cr_assert_eq(build(&filter, &b), 0);
 	rule(SCALL_ABI_UNKNOWN, SYS_getuid, SCALL_ACT_ERRNO, EPERM);
-	cr_assert_eq(scall__filter_build(&filter, &b), 0);
-	cr_expect_eq(b.len, a.len + 2, "%u instructions, expected %u", b.len, a.len + 2);
+	cr_assert_eq(build(&filter, &c), 0);
+	cr_expect(same_prog(&b, &c), "a rule equal to the default changed the program");
+	if (build == scall__filter_build_bpf)
+		cr_expect_eq(c.len, a.len + 2, "%u instructions, expected %u", c.len, a.len + 2);
 	free(a.filter);
 	free(b.filter);
+	free(c.filter);
 }
 
-Test(filter_build, later_rule_replaces_earlier, .init = setup, .fini = teardown)
+BOTH(later_rule_replaces_earlier)
 {
 	struct seen s;
 	int data = 0;
@@ -277,6 +343,20 @@ static void probe_listns(struct seen *s)
 	record(s, 0, syscall(LISTNS, 0, 0, 0, 0));
 #if defined(__x86_64__)
 	s->ret[1] = int80(LISTNS, 0, 0, 0);
+#endif
+}
+
+/* A native rule is given to libseccomp as a raw number: any number will do. */
+BOTH(native_number_unknown_to_libseccomp)
+{
+	struct seen s;
+
+	rule(SCALL_ABI_UNKNOWN, LISTNS, SCALL_ACT_ERRNO, EDOM);
+	assert_exit0(run_filtered(probe_listns, &s));
+	cr_expect_eq(s.ret[0], -1);
+	cr_expect_eq(s.err[0], EDOM);
+#if defined(__x86_64__)
+	cr_expect_neq(s.ret[1], -EDOM, "i386 listns: %ld", s.ret[1]);
 #endif
 }
 
@@ -305,7 +385,7 @@ static void probe_abis(struct seen *s)
 	record(s, 3, syscall(0x40000000L | SYS_getpid));
 }
 
-Test(filter_build, i386_rule_leaves_x86_64_alone, .init = setup, .fini = teardown)
+BOTH(i386_rule_leaves_x86_64_alone)
 {
 	struct seen s;
 
@@ -315,7 +395,7 @@ Test(filter_build, i386_rule_leaves_x86_64_alone, .init = setup, .fini = teardow
 	cr_expect_eq(s.ret[1], -EDOM, "i386 getppid: %ld", s.ret[1]);
 }
 
-Test(filter_build, x32_rule_matches_x32_numbers_only, .init = setup, .fini = teardown)
+BOTH(x32_rule_matches_x32_numbers_only)
 {
 	struct seen s;
 
@@ -328,7 +408,7 @@ Test(filter_build, x32_rule_matches_x32_numbers_only, .init = setup, .fini = tea
 	cr_expect_neq(s.err[3], EDOM);
 }
 
-Test(filter_build, x86_64_rule_leaves_i386_alone, .init = setup, .fini = teardown)
+BOTH(x86_64_rule_leaves_i386_alone)
 {
 	struct seen s;
 
@@ -408,7 +488,7 @@ Test(filter_build, internal_validation, .init = setup, .fini = teardown)
 #endif
 }
 
-Test(filter_build, many_rules_grow_the_table, .init = setup, .fini = teardown)
+BOTH(many_rules_grow_the_table)
 {
 	struct sock_fprog prog;
 	long nr;
@@ -420,22 +500,120 @@ Test(filter_build, many_rules_grow_the_table, .init = setup, .fini = teardown)
 	cr_expect_eq(filter.count, 500);
 	cr_expect_eq(scall__filter_lookup(&filter, SCALL_ABI_UNKNOWN, 998, &data), SCALL_ACT_ERRNO);
 	cr_expect_eq(data, 999);
-	cr_assert_eq(scall__filter_build(&filter, &prog), 0);
+	cr_assert_eq(build(&filter, &prog), 0);
 	cr_expect_leq(prog.len, BPF_MAXINSNS);
 	free(prog.filter);
 }
 
-Test(filter_build, too_many_rules_is_e2big, .init = setup, .fini = teardown)
+BOTH(too_many_rules_is_e2big)
 {
 	struct sock_fprog prog = { 0, NULL };
 	long nr;
 
-	/* 2048 rules that merge into no range: more than BPF_MAXINSNS. */
-	for (nr = 0; nr <= 4094; nr += 2)
-		rule(SCALL_ABI_UNKNOWN, nr, SCALL_ACT_TRACE, 0);
-	cr_expect_eq(scall__filter_build(&filter, &prog), -E2BIG);
+	/* Every number, actions alternating: no ranges, one test per rule at
+	 * least, more than BPF_MAXINSNS in either builder. */
+	for (nr = 0; nr <= 4095; nr++)
+		rule(SCALL_ABI_UNKNOWN, nr, nr % 2 ? SCALL_ACT_TRACE : SCALL_ACT_ERRNO,
+		     nr % 2 ? 0 : 1);
+	cr_expect_eq(build(&filter, &prog), -E2BIG);
 	cr_expect_null(prog.filter);
 }
+
+/* Which builder scall__filter_build() takes. */
+
+Test(filter_build, libseccomp_builds_an_ordinary_rule_set, .init = setup, .fini = teardown)
+{
+	rule(SCALL_ABI_UNKNOWN, SYS_getppid, SCALL_ACT_ERRNO, EDOM);
+	cr_expect(built_with_libseccomp());
+	rule(SCALL_ABI_UNKNOWN, SYS_getpid, SCALL_ACT_TRACE, 0);
+	cr_assert_eq(scall__filter_set_default(&filter, SCALL_ACT_ERRNO, EPERM), 0);
+	cr_expect(built_with_libseccomp());
+}
+
+Test(filter_build, too_long_for_libseccomp_is_built_by_hand, .init = setup, .fini = teardown)
+{
+	struct sock_fprog prog = { 0, NULL };
+	long nr;
+
+	/* One range for the hand-built program, 4096 tests for libseccomp's. */
+	for (nr = 0; nr <= 4095; nr++)
+		rule(SCALL_ABI_UNKNOWN, nr, SCALL_ACT_TRACE, 0);
+	cr_expect_eq(scall__filter_build_seccomp(&filter, &prog), -E2BIG);
+	cr_expect_null(prog.filter);
+	cr_expect_not(built_with_libseccomp());
+}
+
+#if defined(__x86_64__)
+Test(filter_build, libseccomp_builds_x86_64_and_i386_rules, .init = setup, .fini = teardown)
+{
+	struct seen s;
+
+	rule(SCALL_ABI_X86_64, SYS_getppid, SCALL_ACT_ERRNO, EDOM);
+	rule(SCALL_ABI_I386, I386_GETPPID, SCALL_ACT_ERRNO, ERANGE);
+	cr_expect(built_with_libseccomp());
+	assert_exit0(run_filtered(probe_abis, &s));
+	cr_expect_eq(s.err[0], EDOM);
+	cr_expect_eq(s.ret[1], -ERANGE, "i386 getppid: %ld", s.ret[1]);
+	cr_expect_neq(s.err[2], EDOM);
+	cr_expect_neq(s.err[2], ERANGE);
+}
+
+Test(filter_build, i386_call_unknown_to_libseccomp_is_built_by_hand, .init = setup,
+     .fini = teardown)
+{
+	struct sock_fprog prog = { 0, NULL };
+	struct seen s;
+
+	rule(SCALL_ABI_X86_64, SYS_getppid, SCALL_ACT_ERRNO, EDOM);
+	rule(SCALL_ABI_I386, LISTNS, SCALL_ACT_ERRNO, ERANGE);
+	cr_expect_eq(scall__filter_build_seccomp(&filter, &prog), -EOPNOTSUPP);
+	cr_expect_null(prog.filter);
+	cr_expect_not(built_with_libseccomp());
+	assert_exit0(run_filtered(probe_listns, &s));
+	cr_expect_neq(s.err[0], ERANGE);
+	cr_expect_eq(s.ret[1], -ERANGE, "i386 listns: %ld", s.ret[1]);
+}
+
+/* libseccomp names i386's direct socket call after socketcall's SYS_SOCKET. */
+Test(filter_build, i386_call_numbered_otherwise_is_built_by_hand, .init = setup, .fini = teardown)
+{
+	struct sock_fprog prog = { 0, NULL };
+
+	rule(SCALL_ABI_I386, I386_SOCKET, SCALL_ACT_ERRNO, EDOM);
+	cr_expect_eq(scall__filter_build_seccomp(&filter, &prog), -EOPNOTSUPP);
+	cr_expect_null(prog.filter);
+	cr_expect_not(built_with_libseccomp());
+}
+
+static void probe_i386(struct seen *s)
+{
+	record(s, 0, syscall(SYS_getppid));
+	record(s, 1, syscall(SYS_getpid));
+	s->ret[2] = int80(I386_GETPPID, 0, 0, 0);
+	s->ret[3] = int80(I386_GETPID, 0, 0, 0);
+	s->ret[4] = int80(I386_MKDIR, 0, 0, 0); /* NULL path: EFAULT */
+	s->ret[5] = int80(I386_IOPL, 0, 0, 0);
+	record(s, 6, syscall(0x40000000L | SYS_getppid));
+}
+
+/* Neither by name nor by number: each ABI has a context of its own. */
+Test(filter_build, libseccomp_keeps_x86_64_rules_out_of_i386, .init = setup_seccomp,
+     .fini = teardown)
+{
+	struct seen s;
+
+	rule(SCALL_ABI_X86_64, SYS_getppid, SCALL_ACT_ERRNO, EDOM);
+	rule(SCALL_ABI_X86_64, SYS_getpid, SCALL_ACT_ERRNO, EDOM);
+	assert_exit0(run_filtered(probe_i386, &s));
+	cr_expect_eq(s.err[0], EDOM);
+	cr_expect_eq(s.err[1], EDOM);
+	cr_expect_eq(s.ret[2], s.ppid, "i386 getppid: %ld, expected %d", s.ret[2], s.ppid);
+	cr_expect_eq(s.ret[3], s.pid, "i386 getpid: %ld, expected %d", s.ret[3], s.pid);
+	cr_expect_eq(s.ret[4], -EFAULT, "i386 mkdir(NULL): %ld", s.ret[4]);
+	cr_expect_neq(s.ret[5], -EDOM, "i386 iopl(0): %ld", s.ret[5]);
+	cr_expect_neq(s.err[6], EDOM);
+}
+#endif
 
 /* The public API, on a tracer. */
 

@@ -78,6 +78,7 @@ H_MODE_TEST(inject, at_entry)
 	cr_assert_eq(ev.info.nr, SYS_write, "%s", h_ev_str(&ev));
 	cr_assert_arr_eq(ev.info.args, before.args, sizeof(before.args));
 	cr_assert_eq(ev.info.rval[0], 5);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "write", 0).ret, 5);
 	cr_assert_str_eq(h_result(&c, "write", 0).detail, "hello");
@@ -140,6 +141,7 @@ H_MODE_TEST(inject, keeps_set_info)
 	cr_assert_eq(ev.info.phase, SCALL_EXIT);
 	cr_assert_eq(ev.info.nr, SYS_getppid);
 	cr_assert_eq(ev.info.rval[0], 777);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, 777);
 	scall_free(t);
@@ -232,7 +234,8 @@ static void scratch_body(unsigned mode, const char *prog, enum scall_abi abi, lo
 	cr_assert_eq(scall_scratch(t, pid, 100, &addr), 0);
 	cr_assert_neq(addr, 0);
 	if (abi == SCALL_ABI_I386)
-		cr_assert_lt(addr, 1ull << 32, "scratch out of reach of a 32-bit process");
+		cr_assert_lt(addr, 1ull << 32, "scratch at %#llx: out of reach of a 32-bit process",
+			     (unsigned long long)addr);
 	cr_assert_eq(scall_mem_write(t, pid, addr, b, strlen(b) + 1), (ssize_t)strlen(b) + 1);
 	cr_assert_eq(scall_mem_read_str(t, pid, addr, buf, sizeof(buf)), (ssize_t)strlen(b));
 	cr_assert_str_eq(buf, b);
@@ -248,6 +251,7 @@ static void scratch_body(unsigned mode, const char *prog, enum scall_abi abi, lo
 	cr_assert_eq(ev.info.phase, SCALL_EXIT);
 	cr_assert_eq(ev.info.args[1], addr);
 	cr_assert_geq(ev.info.rval[0], 0, "openat of B failed: %s", h_ev_str(&ev));
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	r = h_result(&c, "openat", 0);
 	cr_assert_geq(r.ret, 0);

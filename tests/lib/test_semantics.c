@@ -86,6 +86,7 @@ H_MODE_TEST(semantics, entry_entry_changes_nr)
 	get_info(t, pid, &si);
 	cr_assert_eq(si.nr, SYS_getpid);
 	cr_assert_eq(si.rval[0], pid);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	struct h_res r = h_result(&c, "getppid", 0);
@@ -125,6 +126,7 @@ H_MODE_TEST(semantics, entry_entry_changes_args)
 		     (unsigned long long)ev.info.args[2]);
 	cr_assert_eq(ev.info.rval[0], 5);
 	cr_assert_eq(ev.info.error, 0);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	struct h_res r = h_result(&c, "write", 0);
@@ -170,6 +172,7 @@ H_MODE_TEST(semantics, entry_exit_emulates_value)
 	cr_assert_eq(ev.info.error, 0, "exit stop error %d", ev.info.error);
 	cr_assert_eq(ev.info.rval[0], 0, "exit stop rval %lld", (long long)ev.info.rval[0]);
 	cr_assert(file_exists(path), "the emulated unlink ran");
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	struct h_res r = h_result(&c, "unlink", 0);
@@ -206,6 +209,7 @@ H_MODE_TEST(semantics, entry_exit_emulates_error)
 
 	expect_exit_of(t, pid, SYS_unlink, &ev);
 	cr_assert_eq(ev.info.error, EROFS, "exit stop error %d", ev.info.error);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	struct h_res r = h_result(&c, "unlink", 0);
@@ -271,6 +275,7 @@ H_MODE_TEST(semantics, exit_exit_changes_value)
 	cr_assert_eq(si.nr, SYS_getppid);
 	cr_assert_eq(si.rval[0], 4242, "get after set: rval %lld", (long long)si.rval[0]);
 	cr_assert_eq(si.error, 0);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	struct h_res r = h_result(&c, "getppid", 0);
@@ -296,6 +301,7 @@ H_MODE_TEST(semantics, exit_exit_changes_error)
 	set_info(t, pid, &si);
 	get_info(t, pid, &si);
 	cr_assert_eq(si.error, ENOSPC, "get after set: error %d", si.error);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	struct h_res r = h_result(&c, "write", 0);
@@ -337,6 +343,7 @@ static void exit_entry_body(unsigned mode, enum scall_resume how)
 	cr_assert_eq(ev.info.nr, SYS_getpid, "expected getpid's exit, got %s", h_ev_str(&ev));
 	cr_assert_eq(ev.info.error, 0);
 	cr_assert_eq(ev.info.rval[0], pid, "getpid returned %lld", (long long)ev.info.rval[0]);
+	h_go(t, pid, how);
 
 	h_assert_exited(h_run_to_exit(t, pid, how, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, pid, "the tracee did not get getpid's result");
@@ -381,6 +388,7 @@ H_MODE_TEST(semantics, exit_describes_the_call)
 	get_info(t, pid, &si);
 	cr_assert_arr_eq(si.args, entry.args, sizeof(entry.args));
 	cr_assert_eq(si.phase, SCALL_EXIT);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_str_eq(h_result(&c, "write", 0).detail, "abc");
@@ -443,6 +451,7 @@ H_MODE_TEST(semantics, set_info_invalid)
 
 	expect_exit_of(t, pid, SYS_getppid, &ev);
 	cr_assert_eq(ev.info.rval[0], getpid());
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid());
 	scall_free(t);

@@ -213,6 +213,7 @@ static void restart_body(unsigned mode, bool sa_restart)
 		cr_assert_eq(ev.info.phase, SCALL_EXIT);
 		cr_assert_eq(ev.info.nr, SYS_read);
 		cr_assert_eq(ev.info.rval[0], 6);
+		h_go(t, pid, SCALL_RESUME_SYSCALL);
 	}
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	r = h_result(&c, "read", 0);

@@ -45,6 +45,7 @@ struct call {
 	long nr;
 	const struct sysent *ent;
 	uint64_t args[MAX_ARGS];
+	uint64_t sp;    /* the stack pointer at entry (rt_sigreturn) */
 	bool exiting;
 	int error;     /* at exit: errno (or a restart code), 0 on success */
 	int64_t rval;  /* at exit: the return value */
@@ -59,6 +60,7 @@ struct call {
 	bool verbose;   /* dereference structures (-e verbose=) */
 	bool abbrev;    /* abbreviate long structures (-e abbrev=) */
 	bool raw;       /* print raw arguments (-e raw=) */
+	const char *restart_name; /* the call restart_syscall resumes */
 };
 
 typedef int (*decoder_fn)(struct call *c);
@@ -67,7 +69,8 @@ typedef int (*decoder_fn)(struct call *c);
 struct sysent {
 	const char *name;
 	unsigned char nargs;
-	unsigned short cls; /* CLS_* bits, for trace=%class */
+	unsigned char nargs32;  /* i386, where it differs, else 0 */
+	unsigned cls; /* CLS_* bits, for trace=%class */
 	decoder_fn dec;
 };
 
@@ -87,7 +90,8 @@ struct sysent {
 #define CLS_STATFS 0x1000   /* %statfs */
 #define CLS_FSTATFS 0x2000  /* %fstatfs */
 #define CLS_STATFS_ANY 0x4000 /* %%statfs */
-#define CLS_CLOCK 0x8000    /* %clock; %pure is in sysent_is_pure() */
+#define CLS_CLOCK 0x8000    /* %clock */
+#define CLS_PURE 0x10000    /* %pure: no arguments, cannot fail */
 
 /* The entry for (abi, nr); never NULL (unknown calls get a generic one). */
 const struct sysent *sysent_get(enum scall_abi abi, long nr);
@@ -95,7 +99,16 @@ const struct sysent *sysent_get(enum scall_abi abi, long nr);
 const struct sysent *sysent_find(const char *name);
 /* Iterate the table: returns NULL past the end. */
 const struct sysent *sysent_at(size_t i);
-bool sysent_is_pure(const char *name);
+
+/* The execve of a spawned program: it ran before the tracer could see it,
+ * so its line is printed from the tracer's own copy of the arguments. */
+struct synth_exec {
+	bool active;
+	const char *path;
+	char *const *argv;
+	char *const *envp;
+};
+extern struct synth_exec synth_exec;
 
 /* Named constants: tables end with a NULL name. */
 struct xval {
@@ -141,6 +154,8 @@ void p_uint64(struct call *c, uint64_t v);
 void p_hex(struct call *c, uint64_t v);
 void p_ptr(struct call *c, uint64_t addr);
 void p_fd(struct call *c, int fd);
+/* "<path>" of fd in c's process (-y), appended to out; nothing if unknown. */
+void fd_decorate(struct call *c, int fd, struct sbuf *out);
 void p_path(struct call *c, uint64_t addr);
 void p_str(struct call *c, uint64_t addr);
 void p_buf(struct call *c, uint64_t addr, uint64_t len);
@@ -149,6 +164,9 @@ void p_quoted(struct call *c, const unsigned char *s, size_t len, bool trunc);
 void p_xlat(struct call *c, const struct xval *tbl, uint64_t v, const char *dflt);
 void p_xlat_dec(struct call *c, const struct xval *tbl, int64_t v, const char *dflt);
 void p_flags(struct call *c, const struct xval *tbl, uint64_t v, const char *dflt);
+/* A field (v & mask, named from field) then flags: "O_RDONLY|O_CLOEXEC". */
+void p_field_flags(struct call *c, uint64_t v, uint64_t mask, const struct xval *field,
+		   const struct xval *flags, const char *dflt);
 /* One name, no number, nothing for an unknown value: returns false then. */
 bool p_name(struct call *c, const struct xval *tbl, uint64_t v);
 void p_sig(struct call *c, int sig);
@@ -175,9 +193,30 @@ static inline bool failed(const struct call *c)
 }
 void aux_printf(struct call *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Force hex escapes for a buffer (getrandom). */
+void p_buf_hex(struct call *c, uint64_t addr, uint64_t len);
+/* A siginfo: from the tracee at addr, or from the tracer's memory. */
+void p_siginfo_at(struct call *c, uint64_t addr);
+void p_siginfo_raw(struct call *c, const unsigned char *si, bool is32);
+void p_rusage(struct call *c, uint64_t addr);
+/* A NULL-terminated array of string pointers: ["a", "b"]; -s limits its length. */
+void p_strarray(struct call *c, uint64_t addr);
+/* Signal names as strace spells them: "SIGINT", "SIGRTMIN", "SIGRT_2". */
+const char *signame(int sig);
+/* An array of len elements of size esize at addr, each printed by fn. */
+void p_array(struct call *c, uint64_t addr, uint64_t n, size_t esize,
+	     void (*fn)(struct call *c, const void *elem));
+
+/* open(2) flags: "O_RDONLY|O_CLOEXEC" (decode/file.c). */
+void p_open_flags(struct call *c, uint64_t flags);
+/* Print into another buffer (for c->aux): returns the previous one. */
+struct sbuf sb_swap(struct call *c, struct sbuf sb);
+/* "2026-11-28T20:53:22.247152974+0000" comment after a time in seconds. */
+void p_time_comment(struct call *c, int64_t sec, int64_t nsec);
+
 /* Common flag tables (decode/xlat.c). */
-extern const struct xval xl_open_flags[], xl_at_flags[], xl_signals_dummy[];
-extern const struct xval xl_mode_type[];
+extern const struct xval xl_open_flags[], xl_open_access[], xl_at_flags[];
+extern const struct xval xl_fcntl_fd_flags[];
 
 /* The decoders, by family.  Each file defines DECL'd functions. */
 #define DECL(name) int dec_##name(struct call *c)

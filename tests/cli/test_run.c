@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: MIT */
+/* Running scall: exit status, signals, attach and detach, usage errors. */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+Test(run, exit_status_is_the_tracee_s)
+{
+	struct run *r = scall_run("-o", "@T", "@P/cli_exit", "7", NULL);
+
+	cr_assert_eq(run_exit(r), 7, "status %#x", r->status);
+	cr_assert(strstr(r->trace, "+++ exited with 7 +++\n"), "%s", r->trace);
+	run_free(r);
+}
+
+Test(run, exit_status_zero)
+{
+	struct run *r = scall_run("-o", "@T", "@P/cli_exit", "0", NULL);
+
+	cr_assert_eq(run_exit(r), 0);
+	cr_assert(strstr(r->trace, "+++ exited with 0 +++\n"));
+	run_free(r);
+}
+
+Test(run, killed_tracee_kills_scall_with_the_same_signal)
+{
+	struct run *r = scall_run("-o", "@T", "@P/cli_exit", "-15", NULL);
+
+	cr_assert_eq(run_signal(r), SIGTERM, "status %#x", r->status);
+	cr_assert(strstr(r->trace, "+++ killed by SIGTERM +++\n"), "%s", r->trace);
+	cr_assert(strstr(r->trace, "--- SIGTERM {si_signo=SIGTERM, si_code=SI_TKILL"), "%s",
+		  r->trace);
+	run_free(r);
+}
+
+Test(run, killed_by_sigsegv)
+{
+	struct run *r = scall_run("-o", "@T", "-e", "trace=none", "@P/cli_exit", "-11", NULL);
+
+	cr_assert_eq(run_signal(r), SIGSEGV, "status %#x", r->status);
+	cr_assert(strstr(r->trace, "+++ killed by SIGSEGV "), "%s", r->trace);
+	run_free(r);
+}
+
+Test(run, i386_tracee_exit_status)
+{
+	struct run *r;
+
+	if (!have_prog("cli_exit.32"))
+		cr_skip_test("no 32-bit build");
+	r = scall_run("@P/cli_exit.32", "5", NULL);
+	cr_assert_eq(run_exit(r), 5);
+	cr_assert(strstr(r->err, "[ Process PID="), "no personality line: %s", r->err);
+	cr_assert(strstr(r->err, " runs in 32 bit mode. ]\n"), "%s", r->err);
+	run_free(r);
+}
+
+Test(run, missing_program)
+{
+	struct run *r = scall_run("/nonexistent/prog", NULL);
+
+	cr_assert_eq(run_exit(r), 1);
+	cr_assert(strstr(r->err, "Can't stat '/nonexistent/prog': No such file or directory"),
+		  "%s", r->err);
+	run_free(r);
+}
+
+Test(run, program_not_executable)
+{
+	struct run *r = scall_run("/dev/null", NULL);
+
+	cr_assert_neq(run_exit(r), 0);
+	cr_assert(strstr(r->err, "scall: exec: Permission denied"), "%s", r->err);
+	run_free(r);
+}
+
+Test(run, double_dash_and_path_lookup)
+{
+	struct run *r = scall_run("-o", "@T", "-e", "trace=execve", "--", "true", NULL);
+
+	cr_assert_eq(run_exit(r), 0, "%s", r->err);
+	cr_assert(strstr(r->trace, "execve(\"/usr/bin/true\", [\"true\"], 0x") ||
+			  strstr(r->trace, "execve(\"/bin/true\", [\"true\"], 0x"),
+		  "%s", r->trace);
+	cr_assert(strstr(r->trace, " vars */) = 0\n"), "%s", r->trace);
+	run_free(r);
+}
+
+struct usage_case {
+	const char *args[6];
+	const char *message;
+};
+
+static const struct usage_case usage_cases[] = {
+	{ { NULL }, "must have PROG [ARGS] or -p PID" },
+	{ { "-e", "trace=opne", "true", NULL }, "invalid system call 'opne'; did you mean 'open'" },
+	{ { "-e", "trace=%fiel", "true", NULL }, "invalid system call class '%fiel'" },
+	{ { "-e", "trace=/(", "true", NULL }, "invalid regular expression" },
+	{ { "-e", "bogus=1", "true", NULL }, "unknown qualifier 'bogus'" },
+	{ { "-e", "signal=SIGFOO", "true", NULL }, "invalid signal 'SIGFOO'" },
+	{ { "-e", "status=good", "true", NULL }, "invalid status 'good'" },
+	{ { "-s", "x", "true", NULL }, "invalid string limit 'x'" },
+	{ { "-X", "fancy", "true", NULL }, "invalid -X argument 'fancy'" },
+	{ { "-c", "-C", "true", NULL }, "-c and -C are mutually exclusive" },
+	{ { "-p", "abc", NULL }, "invalid process id 'abc'" },
+	{ { "-p", "1", "true", NULL }, "-p and a command are mutually exclusive" },
+	{ { "-S", "color", "-c", "true", NULL }, "invalid sortby: 'color'" },
+	{ { "--no-such-option", "true", NULL }, "unrecognized option" },
+	{ { "-e", "inject=openat:error=ENOENT", "true", NULL }, "inject= is not supported yet" },
+	{ { "-e", "fault=openat", "true", NULL }, "fault= is not supported yet" },
+	{ { "-k", "true", NULL }, "option -k (--stack-traces) is not supported yet" },
+	{ { "-D", "true", NULL }, "option -D (--daemonize) is not supported yet" },
+	{ { "-P", "/tmp", "true", NULL }, "option -P (--trace-path) is not supported yet" },
+	{ { "-u", "nobody", "true", NULL }, "option -u (--user) is not supported yet" },
+	{ { "-e", "read=1", "true", NULL }, "-e read= is not supported yet" },
+};
+
+/* Each: exit status 1 and a message naming the problem. */
+Test(run, usage_errors)
+{
+	for (size_t i = 0; i < sizeof(usage_cases) / sizeof(usage_cases[0]); i++) {
+		const struct usage_case *u = &usage_cases[i];
+		struct run *r = scall_runv(u->args, 10);
+
+		cr_expect_eq(run_exit(r), 1, "'%s': status %#x", u->message, r->status);
+		cr_expect(strstr(r->err, u->message), "expected '%s' in: %s", u->message, r->err);
+		run_free(r);
+	}
+}
+
+Test(run, help_and_version)
+{
+	struct run *r = scall_run("--help", NULL);
+
+	cr_assert_eq(run_exit(r), 0);
+	cr_assert(strstr(r->out, "Usage: scall"), "%s", r->out);
+	run_free(r);
+	r = scall_run("-V", NULL);
+	cr_assert_eq(run_exit(r), 0);
+	cr_assert(strstr(r->out, "scall -- version "), "%s", r->out);
+	run_free(r);
+}
+
+Test(run, attach_missing_pid)
+{
+	struct run *r = scall_run("-p", "999999999", NULL);
+
+	cr_assert_eq(run_exit(r), 1);
+	cr_assert(strstr(r->err, "999999999"), "%s", r->err);
+	cr_assert(strstr(r->err, "No such process"), "%s", r->err);
+	run_free(r);
+}
+
+static pid_t spawn(const char *const *argv, const char *errpath)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		int fd = open(errpath ? errpath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		dup2(fd, 2);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	return pid;
+}
+
+static char proc_state(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fp = fopen(path, "r");
+	if (!fp)
+		return '?';
+	if (!fgets(buf, sizeof(buf), fp))
+		buf[0] = '\0';
+	fclose(fp);
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p[2] : '?';
+}
+
+/* -p PID, then SIGINT: the process is detached and runs on. */
+Test(run, attach_then_detach_on_sigint, .timeout = 30)
+{
+	const char *sl[] = { prog("cli_sleep"), NULL };
+	char trace[] = "/tmp/scall-attach-XXXXXX", errp[64], pidarg[16];
+	pid_t sleeper, sc;
+	int fd = mkstemp(trace), st;
+	char *text, *err;
+
+	cr_assert(fd >= 0);
+	close(fd);
+	snprintf(errp, sizeof(errp), "%s.err", trace);
+	sleeper = spawn(sl, NULL);
+	sleep_ms(100);
+	snprintf(pidarg, sizeof(pidarg), "%d", (int)sleeper);
+	const char *args[] = { SCALL_BIN, "-o", trace, "-p", pidarg, NULL };
+
+	sc = spawn(args, errp);
+	sleep_ms(500);
+	kill(sc, SIGINT);
+	cr_assert_eq(waitpid(sc, &st, 0), sc);
+	text = slurp(trace);
+	err = slurp(errp);
+	cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGINT, "status %#x; %s", st, err);
+	cr_assert(strstr(err, "attached"), "%s", err);
+	cr_assert(strstr(err, "detached"), "%s", err);
+	cr_assert(strstr(text, "nanosleep({tv_sec=0, tv_nsec=20000000}, NULL) = 0") ||
+			  strstr(text, "getppid()"),
+		  "%s", text);
+	/* still alive, not stopped, and no longer traced: it keeps sleeping */
+	sleep_ms(100);
+	cr_assert_eq(kill(sleeper, 0), 0);
+	cr_assert_neq(proc_state(sleeper), 't', "the process stayed stopped");
+	cr_assert_neq(proc_state(sleeper), 'T', "the process stayed stopped");
+	kill(sleeper, SIGKILL);
+	waitpid(sleeper, &st, 0);
+	unlink(trace);
+	unlink(errp);
+	free(text);
+	free(err);
+}
+
+/* A spawned tracee dies with scall. */
+Test(run, spawned_tracee_dies_with_scall, .timeout = 30)
+{
+	char trace[] = "/tmp/scall-kill-XXXXXX";
+	int fd = mkstemp(trace), st;
+	const char *args[] = { SCALL_BIN, "-o", trace, "-e", "trace=getppid",
+			       prog("cli_sleep"), NULL };
+	pid_t sc, tracee = 0;
+	char *text;
+
+	cr_assert(fd >= 0);
+	close(fd);
+	sc = spawn(args, NULL);
+	for (int i = 0; i < 100 && !tracee; i++) {
+		char path[64], buf[64];
+		FILE *fp;
+
+		sleep_ms(50);
+		snprintf(path, sizeof(path), "/proc/%d/task/%d/children", (int)sc, (int)sc);
+		fp = fopen(path, "r");
+		if (fp && fgets(buf, sizeof(buf), fp))
+			tracee = atoi(buf);
+		if (fp)
+			fclose(fp);
+	}
+	cr_assert(tracee > 0, "no tracee found");
+	kill(sc, SIGKILL);
+	waitpid(sc, &st, 0);
+	for (int i = 0; i < 100 && kill(tracee, 0) == 0 && proc_state(tracee) != 'Z'; i++)
+		sleep_ms(20);
+	cr_assert(kill(tracee, 0) != 0 || proc_state(tracee) == 'Z', "the tracee survived");
+	text = slurp(trace);
+	free(text);
+	unlink(trace);
+}
+
+/* SIGTERM to scall: the spawned tracee ends and scall dies of SIGTERM. */
+Test(run, sigterm_ends_spawned_tracee, .timeout = 30)
+{
+	char trace[] = "/tmp/scall-term-XXXXXX";
+	int fd = mkstemp(trace), st;
+	const char *args[] = { SCALL_BIN, "-o", trace, "-e", "trace=nanosleep", prog("cli_sleep"),
+			       NULL };
+	pid_t sc;
+	char *text;
+
+	cr_assert(fd >= 0);
+	close(fd);
+	sc = spawn(args, NULL);
+	sleep_ms(300);
+	kill(sc, SIGTERM);
+	cr_assert_eq(waitpid(sc, &st, 0), sc);
+	text = slurp(trace);
+	cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM, "status %#x", st);
+	cr_assert(strstr(text, "+++ killed by SIGTERM +++"), "%s", text);
+	free(text);
+	unlink(trace);
+}

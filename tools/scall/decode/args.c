@@ -1,0 +1,768 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Printing arguments as strace does: numbers, pointers, quoted strings and
+ * buffers (escapes, -s truncation, -x hex), named constants and flags in the
+ * three -X styles, descriptors with -y.
+ */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "../options.h"
+#include "decode.h"
+
+struct synth_exec synth_exec;
+
+/* ---- arguments ---- */
+
+void arg(struct call *c)
+{
+	if (c->narg > 0 && !c->sep_done)
+		sb_puts(&c->sb, ", ");
+	c->sep_done = false;
+	if (c->narg < MAX_ARGS + 2)
+		c->argpos[c->narg] = c->sb.len;
+	c->narg++;
+}
+
+bool is_i386(const struct call *c)
+{
+	return c->abi == SCALL_ABI_I386;
+}
+
+unsigned abi_wordsize(const struct call *c)
+{
+	return is_i386(c) ? 4 : 8;
+}
+
+int64_t arg_long(const struct call *c, int i)
+{
+	return is_i386(c) ? (int64_t)(int32_t)c->args[i] : (int64_t)c->args[i];
+}
+
+uint64_t arg_ulong(const struct call *c, int i)
+{
+	return is_i386(c) ? (uint32_t)c->args[i] : c->args[i];
+}
+
+int arg_int(const struct call *c, int i)
+{
+	return (int)c->args[i];
+}
+
+unsigned arg_uint(const struct call *c, int i)
+{
+	return (unsigned)c->args[i];
+}
+
+void aux_printf(struct call *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->aux, sizeof(c->aux), fmt, ap);
+	va_end(ap);
+}
+
+/* ---- numbers ---- */
+
+void p_int64(struct call *c, int64_t v)
+{
+	sb_printf(&c->sb, "%lld", (long long)v);
+}
+
+void p_uint64(struct call *c, uint64_t v)
+{
+	sb_printf(&c->sb, "%llu", (unsigned long long)v);
+}
+
+void p_hex(struct call *c, uint64_t v)
+{
+	if (v)
+		sb_printf(&c->sb, "%#llx", (unsigned long long)v);
+	else
+		sb_putc(&c->sb, '0');
+}
+
+void p_ptr(struct call *c, uint64_t addr)
+{
+	if (addr)
+		sb_printf(&c->sb, "%#llx", (unsigned long long)addr);
+	else
+		sb_puts(&c->sb, "NULL");
+}
+
+void a_int(struct call *c, int i)
+{
+	arg(c);
+	p_int64(c, arg_int(c, i));
+}
+
+void a_uint(struct call *c, int i)
+{
+	arg(c);
+	p_uint64(c, arg_uint(c, i));
+}
+
+void a_long(struct call *c, int i)
+{
+	arg(c);
+	p_int64(c, arg_long(c, i));
+}
+
+void a_ulong(struct call *c, int i)
+{
+	arg(c);
+	p_uint64(c, arg_ulong(c, i));
+}
+
+void a_hex(struct call *c, int i)
+{
+	arg(c);
+	p_hex(c, arg_ulong(c, i));
+}
+
+void a_ptr(struct call *c, int i)
+{
+	arg(c);
+	p_ptr(c, arg_ulong(c, i));
+}
+
+void p_mode(struct call *c, unsigned mode)
+{
+	sb_printf(&c->sb, "%#03o", mode);
+}
+
+void a_oct(struct call *c, int i)
+{
+	arg(c);
+	p_mode(c, arg_uint(c, i));
+}
+
+void a_mode(struct call *c, int i)
+{
+	a_oct(c, i);
+}
+
+/* ---- memory ---- */
+
+bool umove(struct call *c, uint64_t addr, void *buf, size_t len)
+{
+	if (!addr)
+		return false;
+	return scall_mem_read(c->t, c->tid, addr, buf, len) == (ssize_t)len;
+}
+
+bool umove_word(struct call *c, uint64_t addr, uint64_t *v)
+{
+	if (is_i386(c)) {
+		uint32_t w;
+
+		if (!umove(c, addr, &w, sizeof(w)))
+			return false;
+		*v = w;
+		return true;
+	}
+	return umove(c, addr, v, sizeof(*v));
+}
+
+bool p_addr_only(struct call *c, uint64_t addr, size_t len)
+{
+	(void)len;
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return true;
+	}
+	if (!c->verbose || failed(c)) {
+		p_ptr(c, addr);
+		return true;
+	}
+	return false;
+}
+
+/* ---- strings ---- */
+
+static bool is_printable(unsigned char ch)
+{
+	return ch >= 0x20 && ch < 0x7f;
+}
+
+static bool needs_hex(const unsigned char *s, size_t len)
+{
+	if (opt.hex == HEX_ALL)
+		return true;
+	if (opt.hex != HEX_NONASCII)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] > 0x7e)
+			return true;
+		if (s[i] < ' ' && (s[i] < 9 || s[i] > 13))
+			return true;
+	}
+	return false;
+}
+
+static void quote(struct sbuf *sb, const unsigned char *s, size_t len, bool hex)
+{
+	static const char xd[] = "0123456789abcdef";
+
+	sb_putc(sb, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = s[i];
+
+		if (hex) {
+			char e[5] = { '\\', 'x', xd[ch >> 4], xd[ch & 15], 0 };
+
+			sb_puts(sb, e);
+			continue;
+		}
+		switch (ch) {
+		case '"':
+			sb_puts(sb, "\\\"");
+			continue;
+		case '\\':
+			sb_puts(sb, "\\\\");
+			continue;
+		case '\f':
+			sb_puts(sb, "\\f");
+			continue;
+		case '\n':
+			sb_puts(sb, "\\n");
+			continue;
+		case '\r':
+			sb_puts(sb, "\\r");
+			continue;
+		case '\t':
+			sb_puts(sb, "\\t");
+			continue;
+		case '\v':
+			sb_puts(sb, "\\v");
+			continue;
+		}
+		if (is_printable(ch)) {
+			sb_putc(sb, (char)ch);
+		} else if (opt.hex == HEX_NONASCII_CHARS) {
+			char e[5] = { '\\', 'x', xd[ch >> 4], xd[ch & 15], 0 };
+
+			sb_puts(sb, e);
+		} else {
+			/* Shortest octal form unless a digit follows. */
+			bool digit_next = i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7';
+
+			sb_printf(sb, digit_next ? "\\%03o" : "\\%o", ch);
+		}
+	}
+	sb_putc(sb, '"');
+}
+
+void p_quoted(struct call *c, const unsigned char *s, size_t len, bool trunc)
+{
+	quote(&c->sb, s, len, needs_hex(s, len));
+	if (trunc)
+		sb_puts(&c->sb, "...");
+}
+
+void p_path(struct call *c, uint64_t addr)
+{
+	char buf[PATH_MAX + 1];
+	ssize_t n;
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	n = scall_mem_read_str(c->t, c->tid, addr, buf, sizeof(buf));
+	if (n < 0) {
+		p_ptr(c, addr);
+		return;
+	}
+	p_quoted(c, (unsigned char *)buf, (size_t)n, (size_t)n == sizeof(buf) - 1);
+}
+
+void p_str(struct call *c, uint64_t addr)
+{
+	size_t max = (size_t)opt.strsize;
+	char stackbuf[512];
+	char *buf = stackbuf;
+	ssize_t n;
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	if (max + 2 > sizeof(stackbuf))
+		buf = malloc(max + 2);
+	if (!buf) {
+		p_ptr(c, addr);
+		return;
+	}
+	n = scall_mem_read_str(c->t, c->tid, addr, buf, max + 2);
+	if (n < 0)
+		p_ptr(c, addr);
+	else if ((size_t)n > max)
+		p_quoted(c, (unsigned char *)buf, max, true);
+	else
+		p_quoted(c, (unsigned char *)buf, (size_t)n, false);
+	if (buf != stackbuf)
+		free(buf);
+}
+
+static void buf_common(struct call *c, uint64_t addr, uint64_t len, bool force_hex)
+{
+	size_t max = (size_t)opt.strsize;
+	size_t want = len < max ? (size_t)len : max;
+	unsigned char stackbuf[512];
+	unsigned char *buf = stackbuf;
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	if (want > sizeof(stackbuf))
+		buf = malloc(want);
+	if (!buf || (want && !umove(c, addr, buf, want))) {
+		p_ptr(c, addr);
+	} else if (force_hex) {
+		quote(&c->sb, buf, want, true);
+		if (len > want)
+			sb_puts(&c->sb, "...");
+	} else {
+		p_quoted(c, buf, want, len > want);
+	}
+	if (buf != stackbuf)
+		free(buf);
+}
+
+void p_buf(struct call *c, uint64_t addr, uint64_t len)
+{
+	buf_common(c, addr, len, false);
+}
+
+void p_buf_hex(struct call *c, uint64_t addr, uint64_t len)
+{
+	buf_common(c, addr, len, true);
+}
+
+void a_path(struct call *c, int i)
+{
+	arg(c);
+	p_path(c, arg_ulong(c, i));
+}
+
+void a_str(struct call *c, int i)
+{
+	arg(c);
+	p_str(c, arg_ulong(c, i));
+}
+
+void a_buf(struct call *c, int i, uint64_t len)
+{
+	arg(c);
+	p_buf(c, arg_ulong(c, i), len);
+}
+
+void p_strarray(struct call *c, uint64_t addr)
+{
+	unsigned ws = abi_wordsize(c);
+	uint64_t n;
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	sb_putc(&c->sb, '[');
+	for (n = 0;; n++) {
+		uint64_t p;
+
+		if (!umove_word(c, addr + n * ws, &p)) {
+			if (n == 0) {
+				sb_truncate(&c->sb, c->sb.len - 1);
+				p_ptr(c, addr);
+				return;
+			}
+			sb_puts(&c->sb, ", ...");
+			break;
+		}
+		if (!p)
+			break;
+		if (n)
+			sb_puts(&c->sb, ", ");
+		if (c->abbrev && n >= (uint64_t)opt.strsize) {
+			sb_puts(&c->sb, "...");
+			break;
+		}
+		p_str(c, p);
+	}
+	sb_putc(&c->sb, ']');
+}
+
+void p_array(struct call *c, uint64_t addr, uint64_t n, size_t esize,
+	     void (*fn)(struct call *c, const void *elem))
+{
+	unsigned char elem[256];
+	uint64_t i;
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	if (esize > sizeof(elem) || (n && !umove(c, addr, elem, esize))) {
+		p_ptr(c, addr);
+		return;
+	}
+	sb_putc(&c->sb, '[');
+	for (i = 0; i < n; i++) {
+		if (i && !umove(c, addr + i * esize, elem, esize)) {
+			sb_puts(&c->sb, ", ...");
+			break;
+		}
+		if (i)
+			sb_puts(&c->sb, ", ");
+		if (c->abbrev && i >= (uint64_t)opt.strsize) {
+			sb_puts(&c->sb, "...");
+			break;
+		}
+		fn(c, elem);
+	}
+	sb_putc(&c->sb, ']');
+}
+
+/* ---- named constants ---- */
+
+const char *xlat_name(const struct xval *tbl, uint64_t v)
+{
+	for (; tbl && tbl->name; tbl++)
+		if (tbl->val == v)
+			return tbl->name;
+	return NULL;
+}
+
+bool p_name(struct call *c, const struct xval *tbl, uint64_t v)
+{
+	const char *name = xlat_name(tbl, v);
+
+	if (name)
+		sb_puts(&c->sb, name);
+	return name != NULL;
+}
+
+static void xlat_common(struct call *c, const struct xval *tbl, uint64_t v, const char *dflt,
+			bool dec)
+{
+	const char *name = xlat_name(tbl, v);
+	char num[32];
+
+	if (dec)
+		snprintf(num, sizeof(num), "%lld", (long long)(int64_t)v);
+	else if (v)
+		snprintf(num, sizeof(num), "%#llx", (unsigned long long)v);
+	else
+		snprintf(num, sizeof(num), "0");
+	if (opt.xlat == XLAT_RAW) {
+		sb_puts(&c->sb, num);
+	} else if (opt.xlat == XLAT_VERBOSE) {
+		sb_puts(&c->sb, num);
+		if (name || dflt)
+			sb_printf(&c->sb, " /* %s */", name ? name : dflt);
+	} else if (name) {
+		sb_puts(&c->sb, name);
+	} else {
+		sb_puts(&c->sb, num);
+		if (dflt)
+			sb_printf(&c->sb, " /* %s */", dflt);
+	}
+}
+
+void p_xlat(struct call *c, const struct xval *tbl, uint64_t v, const char *dflt)
+{
+	xlat_common(c, tbl, v, dflt, false);
+}
+
+void p_xlat_dec(struct call *c, const struct xval *tbl, int64_t v, const char *dflt)
+{
+	xlat_common(c, tbl, (uint64_t)v, dflt, true);
+}
+
+void a_xlat(struct call *c, int i, const struct xval *tbl, const char *dflt)
+{
+	arg(c);
+	p_xlat(c, tbl, arg_ulong(c, i), dflt);
+}
+
+/* "A|B|0x40" for the bits of v; "" when no name matched. */
+static uint64_t flag_names(struct sbuf *sb, const struct xval *tbl, uint64_t v)
+{
+	bool first = true;
+
+	for (; tbl->name; tbl++) {
+		if (!tbl->val || (v & tbl->val) != tbl->val)
+			continue;
+		if (!first)
+			sb_putc(sb, '|');
+		sb_puts(sb, tbl->name);
+		first = false;
+		v &= ~tbl->val;
+	}
+	return v;
+}
+
+void p_flags(struct call *c, const struct xval *tbl, uint64_t v, const char *dflt)
+{
+	struct sbuf names;
+	uint64_t rest;
+
+	if (opt.xlat == XLAT_RAW || (v == 0 && opt.xlat == XLAT_VERBOSE && !xlat_name(tbl, 0))) {
+		p_hex(c, v);
+		return;
+	}
+	if (v == 0) {
+		const char *zero = xlat_name(tbl, 0);
+
+		if (opt.xlat == XLAT_VERBOSE)
+			sb_printf(&c->sb, "0 /* %s */", zero);
+		else
+			sb_puts(&c->sb, zero ? zero : "0");
+		return;
+	}
+	sb_init(&names);
+	rest = flag_names(&names, tbl, v);
+	if (opt.xlat == XLAT_VERBOSE) {
+		sb_printf(&c->sb, "%#llx", (unsigned long long)v);
+		if (names.len)
+			sb_printf(&c->sb, " /* %s%s", names.s, rest ? "|" : "");
+		else if (dflt)
+			sb_printf(&c->sb, " /* %s */", dflt);
+		if (names.len && rest)
+			sb_printf(&c->sb, "%#llx", (unsigned long long)rest);
+		if (names.len)
+			sb_puts(&c->sb, " */");
+	} else if (names.len) {
+		sb_puts(&c->sb, names.s);
+		if (rest)
+			sb_printf(&c->sb, "|%#llx", (unsigned long long)rest);
+	} else {
+		sb_printf(&c->sb, "%#llx", (unsigned long long)rest);
+		if (dflt)
+			sb_printf(&c->sb, " /* %s */", dflt);
+	}
+	sb_free(&names);
+}
+
+void p_field_flags(struct call *c, uint64_t v, uint64_t mask, const struct xval *field,
+		   const struct xval *flags, const char *dflt)
+{
+	const char *name = xlat_name(field, v & mask);
+	uint64_t rest = v & ~mask;
+
+	if (opt.xlat == XLAT_RAW) {
+		p_hex(c, v);
+		return;
+	}
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_printf(&c->sb, v ? "%#llx /* " : "0 /* ", (unsigned long long)v);
+	if (name)
+		sb_puts(&c->sb, name);
+	else
+		sb_printf(&c->sb, "%#llx%s%s%s", (unsigned long long)(v & mask), dflt ? " /* " : "",
+			  dflt ? dflt : "", dflt ? " */" : "");
+	for (const struct xval *f = flags; f->name; f++) {
+		if (f->val && (rest & f->val) == f->val) {
+			sb_printf(&c->sb, "|%s", f->name);
+			rest &= ~f->val;
+		}
+	}
+	if (rest)
+		sb_printf(&c->sb, "|%#llx", (unsigned long long)rest);
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_puts(&c->sb, " */");
+}
+
+void a_flags(struct call *c, int i, const struct xval *tbl, const char *dflt)
+{
+	arg(c);
+	p_flags(c, tbl, arg_ulong(c, i), dflt);
+}
+
+void a_atflags(struct call *c, int i)
+{
+	a_flags(c, i, xl_at_flags, "AT_???");
+}
+
+/* ---- descriptors ---- */
+
+static void decorate_path(struct sbuf *out, const char *path, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)path[i];
+
+		if (is_printable(ch) && ch != '\\' && ch != '<' && ch != '>')
+			sb_putc(out, (char)ch);
+		else
+			sb_printf(out, "\\%03o", ch);
+	}
+}
+
+void fd_decorate(struct call *c, int fd, struct sbuf *out)
+{
+	char link[64], path[PATH_MAX];
+	ssize_t n;
+
+	if (fd == -100)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)c->pid);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)c->tid, fd);
+	n = readlink(link, path, sizeof(path));
+	if (n <= 0 || (size_t)n >= sizeof(path))
+		return;
+	sb_putc(out, '<');
+	decorate_path(out, path, (size_t)n);
+	if (opt.decode_fds > 1) {
+		struct stat st;
+
+		if (stat(link, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+			sb_printf(out, "<%s %u:%u>", S_ISCHR(st.st_mode) ? "char" : "block",
+				  major(st.st_rdev), minor(st.st_rdev));
+	}
+	sb_putc(out, '>');
+}
+
+void p_fd(struct call *c, int fd)
+{
+	sb_printf(&c->sb, "%d", fd);
+	if (opt.decode_fds && fd >= 0)
+		fd_decorate(c, fd, &c->sb);
+}
+
+void a_fd(struct call *c, int i)
+{
+	arg(c);
+	p_fd(c, arg_int(c, i));
+}
+
+void a_dirfd(struct call *c, int i)
+{
+	int fd = arg_int(c, i);
+
+	arg(c);
+	if (fd == -100) {
+		if (opt.xlat == XLAT_RAW)
+			sb_puts(&c->sb, "-100");
+		else if (opt.xlat == XLAT_VERBOSE)
+			sb_puts(&c->sb, "-100 /* AT_FDCWD */");
+		else
+			sb_puts(&c->sb, "AT_FDCWD");
+		if (opt.decode_fds)
+			fd_decorate(c, fd, &c->sb);
+		return;
+	}
+	p_fd(c, fd);
+}
+
+/* ---- file modes and devices ---- */
+
+static const struct xval file_types[] = {
+	{ S_IFREG, "S_IFREG" }, { S_IFSOCK, "S_IFSOCK" }, { S_IFIFO, "S_IFIFO" },
+	{ S_IFLNK, "S_IFLNK" }, { S_IFDIR, "S_IFDIR" },   { S_IFBLK, "S_IFBLK" },
+	{ S_IFCHR, "S_IFCHR" }, { 0, NULL },
+};
+
+void p_filemode(struct call *c, unsigned mode)
+{
+	const char *type = xlat_name(file_types, mode & S_IFMT);
+
+	if (opt.xlat == XLAT_RAW) {
+		sb_printf(&c->sb, "%#o", mode);
+		return;
+	}
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_printf(&c->sb, "%#o /* ", mode);
+	if (type)
+		sb_printf(&c->sb, "%s|", type);
+	else if (mode & S_IFMT)
+		sb_printf(&c->sb, "%#o|", mode & S_IFMT);
+	if (mode & S_ISUID)
+		sb_puts(&c->sb, "S_ISUID|");
+	if (mode & S_ISGID)
+		sb_puts(&c->sb, "S_ISGID|");
+	if (mode & S_ISVTX)
+		sb_puts(&c->sb, "S_ISVTX|");
+	sb_printf(&c->sb, "%#03o", mode & 0777);
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_puts(&c->sb, " */");
+}
+
+void p_dev(struct call *c, uint64_t dev)
+{
+	sb_printf(&c->sb, "makedev(%#x, %#x)", major(dev), minor(dev));
+}
+
+/* ---- time ---- */
+
+void p_ts_value(struct call *c, int64_t sec, int64_t nsec)
+{
+	sb_printf(&c->sb, "{tv_sec=%lld, tv_nsec=%lld}", (long long)sec, (long long)nsec);
+}
+
+void p_timespec(struct call *c, uint64_t addr, bool t32)
+{
+	if (t32) {
+		int32_t ts[2];
+
+		if (!addr) {
+			sb_puts(&c->sb, "NULL");
+			return;
+		}
+		if (!umove(c, addr, ts, sizeof(ts))) {
+			p_ptr(c, addr);
+			return;
+		}
+		p_ts_value(c, ts[0], ts[1]);
+	} else {
+		int64_t ts[2];
+
+		if (!addr) {
+			sb_puts(&c->sb, "NULL");
+			return;
+		}
+		if (!umove(c, addr, ts, sizeof(ts))) {
+			p_ptr(c, addr);
+			return;
+		}
+		p_ts_value(c, ts[0], ts[1]);
+	}
+}
+
+void p_timeval(struct call *c, uint64_t addr, bool t32)
+{
+	int64_t sec, usec;
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	if (t32) {
+		int32_t tv[2];
+
+		if (!umove(c, addr, tv, sizeof(tv))) {
+			p_ptr(c, addr);
+			return;
+		}
+		sec = tv[0];
+		usec = tv[1];
+	} else {
+		int64_t tv[2];
+
+		if (!umove(c, addr, tv, sizeof(tv))) {
+			p_ptr(c, addr);
+			return;
+		}
+		sec = tv[0];
+		usec = tv[1];
+	}
+	sb_printf(&c->sb, "{tv_sec=%lld, tv_usec=%lld}", (long long)sec, (long long)usec);
+}

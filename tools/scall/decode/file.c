@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: MIT */
+/* Calls on paths: open, access, mkdir, unlink, rename, chmod, chown, ... */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../options.h"
+#include "decode.h"
+
+#define O_TMPFILE_BIT 020000000
+
+void p_open_flags(struct call *c, uint64_t v)
+{
+	p_field_flags(c, v, 3, xl_open_access, xl_open_flags, NULL);
+}
+
+struct sbuf sb_swap(struct call *c, struct sbuf sb)
+{
+	struct sbuf old = c->sb;
+
+	c->sb = sb;
+	return old;
+}
+
+static void a_open_flags(struct call *c, int i)
+{
+	arg(c);
+	p_open_flags(c, arg_uint(c, i));
+}
+
+/* The mode matters only when a file may be created. */
+static void open_rest(struct call *c, int flags_i)
+{
+	unsigned flags = arg_uint(c, flags_i);
+
+	a_open_flags(c, flags_i);
+	if (flags & (O_CREAT | O_TMPFILE_BIT))
+		a_mode(c, flags_i + 1);
+	c->rfmt = RV_FD;
+}
+
+DECL(open)
+{
+	a_path(c, 0);
+	open_rest(c, 1);
+	return DEC_DONE;
+}
+
+DECL(openat)
+{
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	open_rest(c, 2);
+	return DEC_DONE;
+}
+
+static const struct xval resolve_flags[] = {
+	{ 0x01, "RESOLVE_NO_XDEV" },	   { 0x02, "RESOLVE_NO_MAGICLINKS" },
+	{ 0x04, "RESOLVE_NO_SYMLINKS" },   { 0x08, "RESOLVE_BENEATH" },
+	{ 0x10, "RESOLVE_IN_ROOT" },	   { 0x20, "RESOLVE_CACHED" },
+	{ 0, NULL },
+};
+
+DECL(openat2)
+{
+	uint64_t how[3];
+	uint64_t size = arg_ulong(c, 3);
+
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	arg(c);
+	if (size < sizeof(how) || !umove(c, arg_ulong(c, 2), how, sizeof(how))) {
+		p_ptr(c, arg_ulong(c, 2));
+	} else {
+		sb_puts(&c->sb, "{flags=");
+		p_open_flags(c, how[0]);
+		if (how[0] & (O_CREAT | O_TMPFILE_BIT) || how[1]) {
+			sb_puts(&c->sb, ", mode=");
+			p_mode(c, (unsigned)how[1]);
+		}
+		sb_puts(&c->sb, ", resolve=");
+		p_flags(c, resolve_flags, how[2], "RESOLVE_???");
+		sb_putc(&c->sb, '}');
+	}
+	a_ulong(c, 3);
+	c->rfmt = RV_FD;
+	return DEC_DONE;
+}
+
+DECL(creat)
+{
+	a_path(c, 0);
+	a_mode(c, 1);
+	c->rfmt = RV_FD;
+	return DEC_DONE;
+}
+
+static const struct xval access_modes[] = {
+	{ 4, "R_OK" },
+	{ 2, "W_OK" },
+	{ 1, "X_OK" },
+	{ 0, "F_OK" },
+	{ 0, NULL },
+};
+
+DECL(access)
+{
+	a_path(c, 0);
+	a_flags(c, 1, access_modes, "?_OK");
+	return DEC_DONE;
+}
+
+DECL(faccessat)
+{
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	a_flags(c, 2, access_modes, "?_OK");
+	return DEC_DONE;
+}
+
+static const struct xval faccessat_flags[] = {
+	{ 0x100, "AT_SYMLINK_NOFOLLOW" },
+	{ 0x200, "AT_EACCESS" },
+	{ 0x1000, "AT_EMPTY_PATH" },
+	{ 0, NULL },
+};
+
+DECL(faccessat2)
+{
+	dec_faccessat(c);
+	a_flags(c, 3, faccessat_flags, "AT_???");
+	return DEC_DONE;
+}
+
+DECL(path1)
+{
+	a_path(c, 0);
+	return DEC_DONE;
+}
+
+DECL(mkdir)
+{
+	a_path(c, 0);
+	a_mode(c, 1);
+	return DEC_DONE;
+}
+
+DECL(mkdirat)
+{
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	a_mode(c, 2);
+	return DEC_DONE;
+}
+
+static void mknod_rest(struct call *c, int i)
+{
+	unsigned mode = arg_uint(c, i);
+
+	arg(c);
+	p_filemode(c, mode);
+	if (S_ISCHR(mode) || S_ISBLK(mode)) {
+		arg(c);
+		p_dev(c, arg_ulong(c, i + 1));
+	}
+}
+
+DECL(mknod)
+{
+	a_path(c, 0);
+	mknod_rest(c, 1);
+	return DEC_DONE;
+}
+
+DECL(mknodat)
+{
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	mknod_rest(c, 2);
+	return DEC_DONE;
+}
+
+static const struct xval unlinkat_flags[] = {
+	{ 0x200, "AT_REMOVEDIR" },
+	{ 0, NULL },
+};
+
+DECL(unlinkat)
+{
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	a_flags(c, 2, unlinkat_flags, "AT_???");
+	return DEC_DONE;
+}
+
+/* rename, link, symlink: two paths */
+DECL(rename)
+{
+	a_path(c, 0);
+	a_path(c, 1);
+	return DEC_DONE;
+}
+
+DECL(renameat)
+{
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	a_dirfd(c, 2);
+	a_path(c, 3);
+	return DEC_DONE;
+}
+
+static const struct xval rename_flags[] = {
+	{ 1, "RENAME_NOREPLACE" },
+	{ 2, "RENAME_EXCHANGE" },
+	{ 4, "RENAME_WHITEOUT" },
+	{ 0, NULL },
+};
+
+DECL(renameat2)
+{
+	dec_renameat(c);
+	a_flags(c, 4, rename_flags, "RENAME_???");
+	return DEC_DONE;
+}
+
+static const struct xval linkat_flags[] = {
+	{ 0x400, "AT_SYMLINK_FOLLOW" },
+	{ 0x1000, "AT_EMPTY_PATH" },
+	{ 0, NULL },
+};
+
+DECL(linkat)
+{
+	dec_renameat(c);
+	a_flags(c, 4, linkat_flags, "AT_???");
+	return DEC_DONE;
+}
+
+DECL(symlinkat)
+{
+	a_path(c, 0);
+	a_dirfd(c, 1);
+	a_path(c, 2);
+	return DEC_DONE;
+}
+
+DECL(chmod)
+{
+	a_path(c, 0);
+	a_mode(c, 1);
+	return DEC_DONE;
+}
+
+DECL(fchmodat)
+{
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	a_mode(c, 2);
+	return DEC_DONE;
+}
+
+static const struct xval fchmodat_flags[] = {
+	{ 0x100, "AT_SYMLINK_NOFOLLOW" },
+	{ 0x1000, "AT_EMPTY_PATH" },
+	{ 0, NULL },
+};
+
+DECL(fchmodat2)
+{
+	dec_fchmodat(c);
+	a_flags(c, 3, fchmodat_flags, "AT_???");
+	return DEC_DONE;
+}
+
+DECL(chown)
+{
+	a_path(c, 0);
+	a_int(c, 1);
+	a_int(c, 2);
+	return DEC_DONE;
+}
+
+DECL(fchownat)
+{
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	a_int(c, 2);
+	a_int(c, 3);
+	a_atflags(c, 4);
+	return DEC_DONE;
+}
+
+DECL(truncate)
+{
+	a_path(c, 0);
+	a_long(c, 1);
+	return DEC_DONE;
+}
+
+static int readlink_common(struct call *c, int base)
+{
+	if (!c->exiting) {
+		if (base)
+			a_dirfd(c, 0);
+		a_path(c, base);
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c))
+		p_ptr(c, arg_ulong(c, base + 1));
+	else
+		p_buf(c, arg_ulong(c, base + 1), (uint64_t)c->rval);
+	a_ulong(c, base + 2);
+	return 0;
+}
+
+DECL(readlink)
+{
+	return readlink_common(c, 0);
+}
+
+DECL(readlinkat)
+{
+	return readlink_common(c, 1);
+}
+
+DECL(getcwd)
+{
+	if (!c->exiting)
+		return DEC_EXIT;
+	arg(c);
+	if (failed(c))
+		p_ptr(c, arg_ulong(c, 0));
+	else
+		p_path(c, arg_ulong(c, 0));
+	a_ulong(c, 1);
+	return 0;
+}
+
+static void p_utime_ts(struct call *c, int64_t sec, int64_t nsec)
+{
+	if (nsec == ((1l << 30) - 1))
+		sb_puts(&c->sb, "UTIME_NOW");
+	else if (nsec == ((1l << 30) - 2))
+		sb_puts(&c->sb, "UTIME_OMIT");
+	else
+		p_ts_value(c, sec, nsec);
+}
+
+DECL(utimensat)
+{
+	uint64_t addr = arg_ulong(c, 2);
+
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	arg(c);
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+	} else if (is_i386(c) && strcmp(c->ent->name, "utimensat_time64")) {
+		int32_t ts[4];
+
+		if (!umove(c, addr, ts, sizeof(ts))) {
+			p_ptr(c, addr);
+		} else {
+			sb_putc(&c->sb, '[');
+			p_utime_ts(c, ts[0], ts[1]);
+			sb_puts(&c->sb, ", ");
+			p_utime_ts(c, ts[2], ts[3]);
+			sb_putc(&c->sb, ']');
+		}
+	} else {
+		int64_t ts[4];
+
+		if (!umove(c, addr, ts, sizeof(ts))) {
+			p_ptr(c, addr);
+		} else {
+			sb_putc(&c->sb, '[');
+			p_utime_ts(c, ts[0], ts[1]);
+			sb_puts(&c->sb, ", ");
+			p_utime_ts(c, ts[2], ts[3]);
+			sb_putc(&c->sb, ']');
+		}
+	}
+	a_atflags(c, 3);
+	return DEC_DONE;
+}
+
+static const struct xval umount_flags[] = {
+	{ 1, "MNT_FORCE" },
+	{ 2, "MNT_DETACH" },
+	{ 4, "MNT_EXPIRE" },
+	{ 8, "UMOUNT_NOFOLLOW" },
+	{ 0, NULL },
+};
+
+DECL(umount2)
+{
+	a_path(c, 0);
+	a_flags(c, 1, umount_flags, "MNT_???");
+	return DEC_DONE;
+}
+
+/* ---- extended attributes ---- */
+
+static const struct xval xattr_flags[] = {
+	{ 1, "XATTR_CREATE" },
+	{ 2, "XATTR_REPLACE" },
+	{ 0, NULL },
+};
+
+/* getxattr(path, name, value, size) and the l / f variants */
+DECL(getxattr)
+{
+	if (!c->exiting) {
+		if (c->ent->name[0] == 'f')
+			a_fd(c, 0);
+		else
+			a_path(c, 0);
+		a_str(c, 1);
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c) || !arg_ulong(c, 2))
+		p_ptr(c, arg_ulong(c, 2));
+	else
+		p_buf(c, arg_ulong(c, 2), (uint64_t)c->rval);
+	a_ulong(c, 3);
+	return 0;
+}
+
+DECL(setxattr)
+{
+	if (c->ent->name[0] == 'f')
+		a_fd(c, 0);
+	else
+		a_path(c, 0);
+	a_str(c, 1);
+	a_buf(c, 2, arg_ulong(c, 3));
+	a_ulong(c, 3);
+	a_flags(c, 4, xattr_flags, "XATTR_???");
+	return DEC_DONE;
+}
+
+/* listxattr(path, list, size): the list is NUL-separated names */
+DECL(listxattr)
+{
+	if (!c->exiting) {
+		if (c->ent->name[0] == 'f')
+			a_fd(c, 0);
+		else
+			a_path(c, 0);
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c) || !arg_ulong(c, 1))
+		p_ptr(c, arg_ulong(c, 1));
+	else
+		p_buf(c, arg_ulong(c, 1), (uint64_t)c->rval);
+	a_ulong(c, 2);
+	return 0;
+}
+
+DECL(removexattr)
+{
+	if (c->ent->name[0] == 'f')
+		a_fd(c, 0);
+	else
+		a_path(c, 0);
+	a_str(c, 1);
+	return DEC_DONE;
+}

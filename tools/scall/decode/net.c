@@ -1,0 +1,513 @@
+/* SPDX-License-Identifier: MIT */
+/* Sockets: socket, connect, bind, accept, send/recv, sockopts; addresses. */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../options.h"
+#include "decode.h"
+
+static const struct xval families[] = {
+	{ 0, "AF_UNSPEC" },	{ 1, "AF_UNIX" },	   { 2, "AF_INET" },	   { 3, "AF_AX25" },
+	{ 4, "AF_IPX" },	{ 5, "AF_APPLETALK" },	   { 6, "AF_NETROM" },	   { 7, "AF_BRIDGE" },
+	{ 8, "AF_ATMPVC" },	{ 9, "AF_X25" },	   { 10, "AF_INET6" },	   { 11, "AF_ROSE" },
+	{ 12, "AF_DECnet" },	{ 13, "AF_NETBEUI" },	   { 14, "AF_SECURITY" },  { 15, "AF_KEY" },
+	{ 16, "AF_NETLINK" },	{ 17, "AF_PACKET" },	   { 18, "AF_ASH" },	   { 19, "AF_ECONET" },
+	{ 20, "AF_ATMSVC" },	{ 21, "AF_RDS" },	   { 22, "AF_SNA" },	   { 23, "AF_IRDA" },
+	{ 24, "AF_PPPOX" },	{ 25, "AF_WANPIPE" },	   { 26, "AF_LLC" },	   { 27, "AF_IB" },
+	{ 28, "AF_MPLS" },	{ 29, "AF_CAN" },	   { 30, "AF_TIPC" },	   { 31, "AF_BLUETOOTH" },
+	{ 32, "AF_IUCV" },	{ 33, "AF_RXRPC" },	   { 34, "AF_ISDN" },	   { 35, "AF_PHONET" },
+	{ 36, "AF_IEEE802154" }, { 37, "AF_CAIF" },	   { 38, "AF_ALG" },	   { 39, "AF_NFC" },
+	{ 40, "AF_VSOCK" },	{ 41, "AF_KCM" },	   { 42, "AF_QIPCRTR" },   { 43, "AF_SMC" },
+	{ 44, "AF_XDP" },	{ 45, "AF_MCTP" },	   { 0, NULL },
+};
+
+static const struct xval sock_types[] = {
+	{ 1, "SOCK_STREAM" },	 { 2, "SOCK_DGRAM" }, { 3, "SOCK_RAW" },    { 4, "SOCK_RDM" },
+	{ 5, "SOCK_SEQPACKET" }, { 6, "SOCK_DCCP" },  { 10, "SOCK_PACKET" }, { 0, NULL },
+};
+
+static const struct xval sock_flags[] = {
+	{ 02000000, "SOCK_CLOEXEC" },
+	{ 04000, "SOCK_NONBLOCK" },
+	{ 0, NULL },
+};
+
+static const struct xval ip_protos[] = {
+	{ 0, "IPPROTO_IP" },	  { 1, "IPPROTO_ICMP" },   { 2, "IPPROTO_IGMP" },
+	{ 4, "IPPROTO_IPIP" },	  { 6, "IPPROTO_TCP" },	   { 17, "IPPROTO_UDP" },
+	{ 41, "IPPROTO_IPV6" },	  { 47, "IPPROTO_GRE" },   { 50, "IPPROTO_ESP" },
+	{ 58, "IPPROTO_ICMPV6" }, { 132, "IPPROTO_SCTP" }, { 136, "IPPROTO_UDPLITE" },
+	{ 255, "IPPROTO_RAW" },	  { 262, "IPPROTO_MPTCP" }, { 0, NULL },
+};
+
+static const struct xval netlink_protos[] = {
+	{ 0, "NETLINK_ROUTE" },	     { 2, "NETLINK_USERSOCK" },	 { 4, "NETLINK_SOCK_DIAG" },
+	{ 6, "NETLINK_XFRM" },	     { 7, "NETLINK_SELINUX" },	 { 9, "NETLINK_AUDIT" },
+	{ 10, "NETLINK_FIB_LOOKUP" }, { 11, "NETLINK_CONNECTOR" }, { 12, "NETLINK_NETFILTER" },
+	{ 15, "NETLINK_KOBJECT_UEVENT" }, { 16, "NETLINK_GENERIC" }, { 0, NULL },
+};
+
+static const struct xval msg_flags[] = {
+	{ 0x1, "MSG_OOB" },	     { 0x2, "MSG_PEEK" },	     { 0x4, "MSG_DONTROUTE" },
+	{ 0x8, "MSG_CTRUNC" },	     { 0x10, "MSG_PROBE" },	     { 0x20, "MSG_TRUNC" },
+	{ 0x40, "MSG_DONTWAIT" },    { 0x80, "MSG_EOR" },	     { 0x100, "MSG_WAITALL" },
+	{ 0x200, "MSG_FIN" },	     { 0x400, "MSG_SYN" },	     { 0x800, "MSG_CONFIRM" },
+	{ 0x1000, "MSG_RST" },	     { 0x2000, "MSG_ERRQUEUE" },     { 0x4000, "MSG_NOSIGNAL" },
+	{ 0x8000, "MSG_MORE" },	     { 0x10000, "MSG_WAITFORONE" },  { 0x40000, "MSG_BATCH" },
+	{ 0x4000000, "MSG_ZEROCOPY" }, { 0x20000000, "MSG_FASTOPEN" }, { 0x40000000, "MSG_CMSG_CLOEXEC" },
+	{ 0, NULL },
+};
+
+DECL(socket)
+{
+	unsigned family = arg_uint(c, 0);
+
+	a_xlat(c, 0, families, "AF_???");
+	arg(c);
+	p_field_flags(c, arg_uint(c, 1), 0xf, sock_types, sock_flags, "SOCK_???");
+	if (family == 2 || family == 10)
+		a_xlat(c, 2, ip_protos, "IPPROTO_???");
+	else if (family == 16)
+		a_xlat(c, 2, netlink_protos, "NETLINK_???");
+	else
+		a_int(c, 2);
+	c->rfmt = RV_FD;
+	return DEC_DONE;
+}
+
+DECL(socketpair)
+{
+	if (!c->exiting) {
+		a_xlat(c, 0, families, "AF_???");
+		arg(c);
+		p_field_flags(c, arg_uint(c, 1), 0xf, sock_types, sock_flags, "SOCK_???");
+		a_int(c, 2);
+		return DEC_EXIT;
+	}
+	arg(c);
+	int fds[2];
+
+	if (failed(c) || !umove(c, arg_ulong(c, 3), fds, sizeof(fds)))
+		p_ptr(c, arg_ulong(c, 3));
+	else
+		sb_printf(&c->sb, "[%d, %d]", fds[0], fds[1]);
+	return 0;
+}
+
+/* A socket address of len bytes at addr. */
+static void p_sockaddr(struct call *c, uint64_t addr, int64_t len)
+{
+	unsigned char sa[128];
+	uint16_t family;
+	size_t n = len > (int64_t)sizeof(sa) ? sizeof(sa) : (size_t)(len > 0 ? len : 0);
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	if (n < 2 || !umove(c, addr, sa, n)) {
+		p_ptr(c, addr);
+		return;
+	}
+	memset(sa + n, 0, sizeof(sa) - n);
+	memcpy(&family, sa, 2);
+	sb_puts(&c->sb, "{sa_family=");
+	p_xlat(c, families, family, "AF_???");
+	switch (family) {
+	case 1: { /* AF_UNIX */
+		const char *path = (const char *)sa + 2;
+		size_t plen = n - 2;
+
+		if (plen == 0)
+			break;
+		sb_puts(&c->sb, ", sun_path=");
+		if (path[0] == '\0') {
+			sb_putc(&c->sb, '@');
+			p_quoted(c, (const unsigned char *)path + 1, plen - 1, false);
+		} else {
+			p_quoted(c, (const unsigned char *)path, strnlen(path, plen), false);
+		}
+		break;
+	}
+	case 2: { /* AF_INET */
+		char ip[INET_ADDRSTRLEN];
+		uint16_t port;
+
+		memcpy(&port, sa + 2, 2);
+		inet_ntop(AF_INET, sa + 4, ip, sizeof(ip));
+		sb_printf(&c->sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")", ntohs(port),
+			  ip);
+		break;
+	}
+	case 10: { /* AF_INET6 */
+		char ip[INET6_ADDRSTRLEN];
+		uint16_t port;
+		uint32_t flow, scope;
+
+		memcpy(&port, sa + 2, 2);
+		memcpy(&flow, sa + 4, 4);
+		memcpy(&scope, sa + 24, 4);
+		inet_ntop(AF_INET6, sa + 8, ip, sizeof(ip));
+		sb_printf(&c->sb,
+			  ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
+			  "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u",
+			  ntohs(port), ntohl(flow), ip, scope);
+		break;
+	}
+	case 16: { /* AF_NETLINK */
+		uint32_t pid, groups;
+
+		memcpy(&pid, sa + 4, 4);
+		memcpy(&groups, sa + 8, 4);
+		sb_printf(&c->sb, ", nl_pid=%u, nl_groups=%08x", pid, groups);
+		break;
+	}
+	default:
+		if (n > 2) {
+			sb_puts(&c->sb, ", sa_data=");
+			p_quoted(c, sa + 2, n - 2 > 14 ? 14 : n - 2, false);
+		}
+	}
+	sb_putc(&c->sb, '}');
+}
+
+DECL(connect)
+{
+	a_fd(c, 0);
+	arg(c);
+	p_sockaddr(c, arg_ulong(c, 1), arg_int(c, 2));
+	a_uint(c, 2);
+	return DEC_DONE;
+}
+
+/* addrlen in/out: "[16]" or "[128 => 16]" */
+static int accept_common(struct call *c, int flags_i)
+{
+	uint64_t lenp = arg_ulong(c, 2);
+	int len = 0;
+
+	if (!c->exiting) {
+		a_fd(c, 0);
+		if (lenp && umove(c, lenp, &len, sizeof(len)))
+			c->priv[0] = (uint64_t)(unsigned)len;
+		else
+			c->priv[1] = 1;
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c) || !lenp || !umove(c, lenp, &len, sizeof(len)))
+		p_ptr(c, arg_ulong(c, 1));
+	else
+		p_sockaddr(c, arg_ulong(c, 1), len);
+	arg(c);
+	if (!lenp)
+		sb_puts(&c->sb, "NULL");
+	else if (c->priv[1])
+		p_ptr(c, lenp);
+	else if (failed(c) || (int)c->priv[0] == len)
+		sb_printf(&c->sb, "[%d]", (int)c->priv[0]);
+	else
+		sb_printf(&c->sb, "[%d => %d]", (int)c->priv[0], len);
+	if (flags_i >= 0)
+		a_flags(c, flags_i, sock_flags, "SOCK_???");
+	c->rfmt = RV_FD;
+	return 0;
+}
+
+DECL(accept)
+{
+	return accept_common(c, -1);
+}
+
+DECL(accept4)
+{
+	return accept_common(c, 3);
+}
+
+DECL(getsockname)
+{
+	return accept_common(c, -1);
+}
+
+DECL(listen)
+{
+	a_fd(c, 0);
+	a_int(c, 1);
+	return DEC_DONE;
+}
+
+static const struct xval shut_how[] = {
+	{ 0, "SHUT_RD" },
+	{ 1, "SHUT_WR" },
+	{ 2, "SHUT_RDWR" },
+	{ 0, NULL },
+};
+
+DECL(shutdown)
+{
+	a_fd(c, 0);
+	a_xlat(c, 1, shut_how, "SHUT_???");
+	return DEC_DONE;
+}
+
+DECL(sendto)
+{
+	a_fd(c, 0);
+	a_buf(c, 1, arg_ulong(c, 2));
+	a_ulong(c, 2);
+	a_flags(c, 3, msg_flags, "MSG_???");
+	arg(c);
+	p_sockaddr(c, arg_ulong(c, 4), arg_int(c, 5));
+	a_uint(c, 5);
+	return DEC_DONE;
+}
+
+DECL(recvfrom)
+{
+	if (!c->exiting) {
+		int len;
+
+		a_fd(c, 0);
+		if (arg_ulong(c, 5) && umove(c, arg_ulong(c, 5), &len, sizeof(len)))
+			c->priv[0] = (uint64_t)(unsigned)len;
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c))
+		p_ptr(c, arg_ulong(c, 1));
+	else
+		p_buf(c, arg_ulong(c, 1), (uint64_t)c->rval);
+	a_ulong(c, 2);
+	a_flags(c, 3, msg_flags, "MSG_???");
+	int len = 0;
+	uint64_t lenp = arg_ulong(c, 5);
+
+	arg(c);
+	if (failed(c) || !lenp || !umove(c, lenp, &len, sizeof(len)))
+		p_ptr(c, arg_ulong(c, 4));
+	else
+		p_sockaddr(c, arg_ulong(c, 4), len);
+	arg(c);
+	if (!lenp)
+		sb_puts(&c->sb, "NULL");
+	else if (failed(c) || (int)c->priv[0] == len)
+		sb_printf(&c->sb, "[%d]", (int)c->priv[0]);
+	else
+		sb_printf(&c->sb, "[%d => %d]", (int)c->priv[0], len);
+	return 0;
+}
+
+/* struct msghdr; data: bytes of iov data to show (-1: addresses only) */
+static void p_msghdr(struct call *c, uint64_t addr, int64_t data)
+{
+	uint64_t name, iov, control;
+	uint64_t namelen, iovlen, controllen;
+	uint32_t flags;
+	unsigned ws = abi_wordsize(c);
+	unsigned char m[56];
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	if (!umove(c, addr, m, ws == 8 ? 56 : 28)) {
+		p_ptr(c, addr);
+		return;
+	}
+	if (ws == 8) {
+		uint32_t nl;
+
+		memcpy(&name, m, 8);
+		memcpy(&nl, m + 8, 4);
+		namelen = nl;
+		memcpy(&iov, m + 16, 8);
+		memcpy(&iovlen, m + 24, 8);
+		memcpy(&control, m + 32, 8);
+		memcpy(&controllen, m + 40, 8);
+		memcpy(&flags, m + 48, 4);
+	} else {
+		uint32_t w[7];
+
+		memcpy(w, m, sizeof(w));
+		name = w[0], namelen = w[1], iov = w[2], iovlen = w[3];
+		control = w[4], controllen = w[5], flags = w[6];
+	}
+	sb_puts(&c->sb, "{msg_name=");
+	if (name && namelen)
+		p_sockaddr(c, name, (int64_t)namelen);
+	else
+		p_ptr(c, name);
+	sb_printf(&c->sb, ", msg_namelen=%llu, msg_iov=", (unsigned long long)namelen);
+	/* reuse readv's printer through a small local copy */
+	if (!iov) {
+		sb_puts(&c->sb, "NULL");
+	} else {
+		sb_putc(&c->sb, '[');
+		for (uint64_t i = 0; i < iovlen; i++) {
+			uint64_t base, len;
+
+			if (!umove_word(c, iov + i * 2 * ws, &base) ||
+			    !umove_word(c, iov + i * 2 * ws + ws, &len))
+				break;
+			if (i)
+				sb_puts(&c->sb, ", ");
+			if (c->abbrev && i >= (uint64_t)opt.strsize) {
+				sb_puts(&c->sb, "...");
+				break;
+			}
+			sb_puts(&c->sb, "{iov_base=");
+			if (data < 0) {
+				p_ptr(c, base);
+			} else {
+				uint64_t show = len < (uint64_t)data ? len : (uint64_t)data;
+
+				p_buf(c, base, show);
+				data -= (int64_t)show;
+			}
+			sb_printf(&c->sb, ", iov_len=%llu}", (unsigned long long)len);
+		}
+		sb_putc(&c->sb, ']');
+	}
+	sb_printf(&c->sb, ", msg_iovlen=%llu", (unsigned long long)iovlen);
+	if (controllen) {
+		sb_puts(&c->sb, ", msg_control=");
+		p_ptr(c, control);
+	}
+	sb_printf(&c->sb, ", msg_controllen=%llu, msg_flags=", (unsigned long long)controllen);
+	p_flags(c, msg_flags, flags, "MSG_???");
+	sb_putc(&c->sb, '}');
+}
+
+DECL(sendmsg)
+{
+	a_fd(c, 0);
+	arg(c);
+	p_msghdr(c, arg_ulong(c, 1), INT64_MAX);
+	a_flags(c, 2, msg_flags, "MSG_???");
+	return DEC_DONE;
+}
+
+DECL(recvmsg)
+{
+	if (!c->exiting) {
+		a_fd(c, 0);
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c))
+		p_ptr(c, arg_ulong(c, 1));
+	else
+		p_msghdr(c, arg_ulong(c, 1), c->rval);
+	a_flags(c, 2, msg_flags, "MSG_???");
+	return 0;
+}
+
+static const struct xval sol_levels[] = {
+	{ 0, "SOL_IP" },	{ 1, "SOL_SOCKET" },  { 6, "SOL_TCP" },	    { 17, "SOL_UDP" },
+	{ 41, "SOL_IPV6" },	{ 58, "SOL_ICMPV6" }, { 255, "SOL_RAW" },   { 263, "SOL_PACKET" },
+	{ 270, "SOL_NETLINK" }, { 0, NULL },
+};
+
+static const struct xval so_names[] = {
+	{ 1, "SO_DEBUG" },	   { 2, "SO_REUSEADDR" },   { 3, "SO_TYPE" },
+	{ 4, "SO_ERROR" },	   { 5, "SO_DONTROUTE" },   { 6, "SO_BROADCAST" },
+	{ 7, "SO_SNDBUF" },	   { 8, "SO_RCVBUF" },	    { 9, "SO_KEEPALIVE" },
+	{ 10, "SO_OOBINLINE" },	   { 11, "SO_NO_CHECK" },   { 12, "SO_PRIORITY" },
+	{ 13, "SO_LINGER" },	   { 14, "SO_BSDCOMPAT" },  { 15, "SO_REUSEPORT" },
+	{ 16, "SO_PASSCRED" },	   { 17, "SO_PEERCRED" },   { 18, "SO_RCVLOWAT" },
+	{ 19, "SO_SNDLOWAT" },	   { 20, "SO_RCVTIMEO_OLD" }, { 21, "SO_SNDTIMEO_OLD" },
+	{ 25, "SO_BINDTODEVICE" }, { 26, "SO_ATTACH_FILTER" }, { 29, "SO_TIMESTAMP_OLD" },
+	{ 30, "SO_ACCEPTCONN" },   { 31, "SO_PEERSEC" },    { 32, "SO_SNDBUFFORCE" },
+	{ 33, "SO_RCVBUFFORCE" },  { 34, "SO_PASSSEC" },    { 36, "SO_MARK" },
+	{ 38, "SO_PROTOCOL" },	   { 39, "SO_DOMAIN" },	    { 40, "SO_RXQ_OVFL" },
+	{ 42, "SO_PEEK_OFF" },	   { 46, "SO_BUSY_POLL" },  { 49, "SO_INCOMING_CPU" },
+	{ 57, "SO_COOKIE" },	   { 59, "SO_PEERGROUPS" }, { 60, "SO_ZEROCOPY" },
+	{ 62, "SO_BINDTOIFINDEX" }, { 66, "SO_RCVTIMEO_NEW" }, { 67, "SO_SNDTIMEO_NEW" },
+	{ 0, NULL },
+};
+
+static const struct xval tcp_names[] = {
+	{ 1, "TCP_NODELAY" },	  { 2, "TCP_MAXSEG" },	     { 3, "TCP_CORK" },
+	{ 4, "TCP_KEEPIDLE" },	  { 5, "TCP_KEEPINTVL" },    { 6, "TCP_KEEPCNT" },
+	{ 7, "TCP_SYNCNT" },	  { 8, "TCP_LINGER2" },	     { 9, "TCP_DEFER_ACCEPT" },
+	{ 10, "TCP_WINDOW_CLAMP" }, { 11, "TCP_INFO" },	     { 12, "TCP_QUICKACK" },
+	{ 13, "TCP_CONGESTION" }, { 18, "TCP_USER_TIMEOUT" }, { 23, "TCP_FASTOPEN" },
+	{ 25, "TCP_NOTSENT_LOWAT" }, { 0, NULL },
+};
+
+static const struct xval ip_names[] = {
+	{ 1, "IP_TOS" },	       { 2, "IP_TTL" },		  { 3, "IP_HDRINCL" },
+	{ 4, "IP_OPTIONS" },	       { 8, "IP_PKTINFO" },	  { 10, "IP_MTU_DISCOVER" },
+	{ 11, "IP_RECVERR" },	       { 12, "IP_RECVTTL" },	  { 24, "IP_BIND_ADDRESS_NO_PORT" },
+	{ 32, "IP_MULTICAST_IF" },     { 33, "IP_MULTICAST_TTL" }, { 34, "IP_MULTICAST_LOOP" },
+	{ 35, "IP_ADD_MEMBERSHIP" },   { 0, NULL },
+};
+
+static const struct xval ipv6_names[] = {
+	{ 16, "IPV6_UNICAST_HOPS" }, { 18, "IPV6_MULTICAST_HOPS" }, { 23, "IPV6_MTU_DISCOVER" },
+	{ 25, "IPV6_RECVERR" },	     { 26, "IPV6_V6ONLY" },	    { 49, "IPV6_RECVPKTINFO" },
+	{ 0, NULL },
+};
+
+static void sockopt_head(struct call *c)
+{
+	unsigned level = arg_uint(c, 1);
+	const struct xval *names = level == 1 ? so_names : level == 6 ? tcp_names :
+				   level == 0 ? ip_names : level == 41 ? ipv6_names : NULL;
+
+	a_fd(c, 0);
+	a_xlat(c, 1, sol_levels, "SOL_???");
+	arg(c);
+	if (names)
+		p_xlat(c, names, arg_uint(c, 2), "SO_???");
+	else
+		p_uint64(c, arg_uint(c, 2));
+}
+
+static void p_optval(struct call *c, uint64_t addr, int64_t len)
+{
+	int v;
+
+	if (len == sizeof(int) && umove(c, addr, &v, sizeof(v)))
+		sb_printf(&c->sb, "[%d]", v);
+	else if (len > 0 && !failed(c))
+		p_buf(c, addr, (uint64_t)len);
+	else
+		p_ptr(c, addr);
+}
+
+DECL(setsockopt)
+{
+	sockopt_head(c);
+	arg(c);
+	p_optval(c, arg_ulong(c, 3), arg_int(c, 4));
+	a_int(c, 4);
+	return DEC_DONE;
+}
+
+DECL(getsockopt)
+{
+	int len = 0;
+
+	if (!c->exiting) {
+		sockopt_head(c);
+		if (umove(c, arg_ulong(c, 4), &len, sizeof(len)))
+			c->priv[0] = (uint64_t)(unsigned)len;
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c) || !umove(c, arg_ulong(c, 4), &len, sizeof(len))) {
+		p_ptr(c, arg_ulong(c, 3));
+		arg(c);
+		sb_printf(&c->sb, "[%d]", (int)c->priv[0]);
+		return 0;
+	}
+	p_optval(c, arg_ulong(c, 3), len);
+	arg(c);
+	if ((int)c->priv[0] == len)
+		sb_printf(&c->sb, "[%d]", len);
+	else
+		sb_printf(&c->sb, "[%d => %d]", (int)c->priv[0], len);
+	return 0;
+}

@@ -1,0 +1,522 @@
+/* SPDX-License-Identifier: MIT */
+/* Processes: execve, clone, wait4, waitid, exit, arch_prctl, prctl, ... */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "../options.h"
+#include "decode.h"
+
+/* ---- execve ---- */
+
+static void p_local_str(struct call *c, const char *s)
+{
+	size_t len = strlen(s);
+	size_t max = (size_t)opt.strsize;
+
+	p_quoted(c, (const unsigned char *)s, len > max ? max : len, len > max);
+}
+
+static void p_local_array(struct call *c, char *const *v)
+{
+	sb_putc(&c->sb, '[');
+	for (size_t i = 0; v[i]; i++) {
+		if (i)
+			sb_puts(&c->sb, ", ");
+		if (c->abbrev && i >= (size_t)opt.strsize) {
+			sb_puts(&c->sb, "...");
+			break;
+		}
+		p_local_str(c, v[i]);
+	}
+	sb_putc(&c->sb, ']');
+}
+
+static void p_envp(struct call *c, uint64_t addr)
+{
+	uint64_t n = 0, p;
+
+	if (!c->abbrev || !addr) {
+		p_strarray(c, addr);
+		return;
+	}
+	while (umove_word(c, addr + n * abi_wordsize(c), &p) && p)
+		n++;
+	p_ptr(c, addr);
+	sb_printf(&c->sb, " /* %llu var%s */", (unsigned long long)n, n == 1 ? "" : "s");
+}
+
+static void execve_args(struct call *c, int base)
+{
+	if (synth_exec.active) {
+		size_t n = 0;
+
+		arg(c);
+		p_local_str(c, synth_exec.path);
+		arg(c);
+		p_local_array(c, synth_exec.argv);
+		arg(c);
+		if (!c->abbrev) {
+			p_local_array(c, synth_exec.envp);
+			return;
+		}
+		while (synth_exec.envp[n])
+			n++;
+		p_ptr(c, (uintptr_t)synth_exec.envp);
+		sb_printf(&c->sb, " /* %zu var%s */", n, n == 1 ? "" : "s");
+		return;
+	}
+	a_path(c, base);
+	arg(c);
+	p_strarray(c, arg_ulong(c, base + 1));
+	arg(c);
+	p_envp(c, arg_ulong(c, base + 2));
+}
+
+DECL(execve)
+{
+	execve_args(c, 0);
+	return DEC_DONE;
+}
+
+static const struct xval execveat_flags[] = {
+	{ 0x100, "AT_SYMLINK_NOFOLLOW" },
+	{ 0x1000, "AT_EMPTY_PATH" },
+	{ 0x10000, "AT_EXECVE_CHECK" },
+	{ 0, NULL },
+};
+
+DECL(execveat)
+{
+	a_dirfd(c, 0);
+	execve_args(c, 1);
+	a_flags(c, 4, execveat_flags, "AT_???");
+	return DEC_DONE;
+}
+
+/* ---- clone ---- */
+
+static const struct xval clone_flags[] = {
+	{ 0x00000100, "CLONE_VM" },
+	{ 0x00000200, "CLONE_FS" },
+	{ 0x00000400, "CLONE_FILES" },
+	{ 0x00000800, "CLONE_SIGHAND" },
+	{ 0x00001000, "CLONE_PIDFD" },
+	{ 0x00002000, "CLONE_PTRACE" },
+	{ 0x00004000, "CLONE_VFORK" },
+	{ 0x00008000, "CLONE_PARENT" },
+	{ 0x00010000, "CLONE_THREAD" },
+	{ 0x00020000, "CLONE_NEWNS" },
+	{ 0x00040000, "CLONE_SYSVSEM" },
+	{ 0x00080000, "CLONE_SETTLS" },
+	{ 0x00100000, "CLONE_PARENT_SETTID" },
+	{ 0x00200000, "CLONE_CHILD_CLEARTID" },
+	{ 0x00400000, "CLONE_DETACHED" },
+	{ 0x00800000, "CLONE_UNTRACED" },
+	{ 0x01000000, "CLONE_CHILD_SETTID" },
+	{ 0x02000000, "CLONE_NEWCGROUP" },
+	{ 0x04000000, "CLONE_NEWUTS" },
+	{ 0x08000000, "CLONE_NEWIPC" },
+	{ 0x10000000, "CLONE_NEWUSER" },
+	{ 0x20000000, "CLONE_NEWPID" },
+	{ 0x40000000, "CLONE_NEWNET" },
+	{ 0x80000000, "CLONE_IO" },
+	{ 0x100000000ull, "CLONE_CLEAR_SIGHAND" },
+	{ 0x200000000ull, "CLONE_INTO_CGROUP" },
+	{ 0x00000080, "CLONE_NEWTIME" },
+	{ 0, NULL },
+};
+
+#define CLONE_PARENT_SETTID_F 0x00100000
+#define CLONE_CHILD_SETTID_F 0x01000000
+#define CLONE_CHILD_CLEARTID_F 0x00200000
+#define CLONE_SETTLS_F 0x00080000
+#define CLONE_PIDFD_F 0x00001000
+
+static void p_clone_flags(struct call *c, uint64_t flags)
+{
+	unsigned sig = flags & 0xff;
+
+	flags &= ~0xffull;
+	if (opt.xlat == XLAT_RAW) {
+		p_hex(c, flags | sig);
+		return;
+	}
+	if (flags || !sig)
+		p_flags(c, clone_flags, flags, "CLONE_???");
+	if (sig) {
+		if (flags)
+			sb_putc(&c->sb, '|');
+		if (signame(sig))
+			sb_puts(&c->sb, signame(sig));
+		else
+			sb_printf(&c->sb, "%u", sig);
+	}
+}
+
+static void p_tid_at(struct call *c, uint64_t addr)
+{
+	int32_t v;
+
+	if (!failed(c) && umove(c, addr, &v, sizeof(v)))
+		sb_printf(&c->sb, "[%d]", v);
+	else
+		p_ptr(c, addr);
+}
+
+DECL(clone)
+{
+	uint64_t flags = arg_ulong(c, 0);
+	/* x86_64: flags, stack, parent_tid, child_tid, tls; i386: ..., tls, child_tid */
+	int child_i = is_i386(c) ? 4 : 3, tls_i = is_i386(c) ? 3 : 4;
+
+	if (!c->exiting) {
+		arg(c);
+		sb_puts(&c->sb, "child_stack=");
+		p_ptr(c, arg_ulong(c, 1));
+		arg(c);
+		sb_puts(&c->sb, "flags=");
+		p_clone_flags(c, flags);
+		return DEC_EXIT_RET;
+	}
+	if (flags & CLONE_PARENT_SETTID_F) {
+		arg(c);
+		sb_puts(&c->sb, "parent_tid=");
+		p_tid_at(c, arg_ulong(c, 2));
+	}
+	if (flags & CLONE_SETTLS_F) {
+		arg(c);
+		sb_puts(&c->sb, "tls=");
+		p_ptr(c, arg_ulong(c, tls_i));
+	}
+	if (flags & (CLONE_CHILD_SETTID_F | CLONE_CHILD_CLEARTID_F)) {
+		arg(c);
+		sb_puts(&c->sb, "child_tidptr=");
+		p_ptr(c, arg_ulong(c, child_i));
+	}
+	return 0;
+}
+
+struct clone_args {
+	uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
+		set_tid_size, cgroup;
+};
+
+DECL(clone3)
+{
+	struct clone_args a;
+	uint64_t addr = arg_ulong(c, 0), size = arg_ulong(c, 1);
+
+	memset(&a, 0, sizeof(a));
+	if (!c->exiting) {
+		arg(c);
+		if (size < 64 || !umove(c, addr, &a, size < sizeof(a) ? size : sizeof(a))) {
+			p_ptr(c, addr);
+			c->priv[0] = 1;
+			return DEC_EXIT_RET;
+		}
+		sb_puts(&c->sb, "{flags=");
+		p_flags(c, clone_flags, a.flags, "CLONE_???");
+		if (a.flags & CLONE_PIDFD_F)
+			sb_printf(&c->sb, ", pidfd=%#llx", (unsigned long long)a.pidfd);
+		if (a.flags & (CLONE_CHILD_SETTID_F | CLONE_CHILD_CLEARTID_F))
+			sb_printf(&c->sb, ", child_tid=%#llx", (unsigned long long)a.child_tid);
+		if (a.flags & CLONE_PARENT_SETTID_F)
+			sb_printf(&c->sb, ", parent_tid=%#llx", (unsigned long long)a.parent_tid);
+		sb_puts(&c->sb, ", exit_signal=");
+		if (a.exit_signal && signame((int)a.exit_signal))
+			sb_puts(&c->sb, signame((int)a.exit_signal));
+		else
+			sb_printf(&c->sb, "%llu", (unsigned long long)a.exit_signal);
+		sb_puts(&c->sb, ", stack=");
+		p_ptr(c, a.stack);
+		sb_printf(&c->sb, ", stack_size=%#llx", (unsigned long long)a.stack_size);
+		if (a.flags & CLONE_SETTLS_F)
+			sb_printf(&c->sb, ", tls=%#llx", (unsigned long long)a.tls);
+		if (a.set_tid_size)
+			sb_printf(&c->sb, ", set_tid=%#llx, set_tid_size=%llu",
+				  (unsigned long long)a.set_tid, (unsigned long long)a.set_tid_size);
+		if (size >= 88 && a.cgroup)
+			sb_printf(&c->sb, ", cgroup=%llu", (unsigned long long)a.cgroup);
+		sb_putc(&c->sb, '}');
+		return DEC_EXIT_RET;
+	}
+	if (!c->priv[0] && !failed(c) && umove(c, addr, &a, 64) &&
+	    (a.flags & (CLONE_PARENT_SETTID_F | CLONE_PIDFD_F))) {
+		bool first = true;
+		int32_t v;
+
+		sb_puts(&c->sb, " => {");
+		if ((a.flags & CLONE_PIDFD_F) && umove(c, a.pidfd, &v, sizeof(v))) {
+			sb_printf(&c->sb, "pidfd=[%d]", v);
+			first = false;
+		}
+		if ((a.flags & CLONE_PARENT_SETTID_F) && umove(c, a.parent_tid, &v, sizeof(v)))
+			sb_printf(&c->sb, "%sparent_tid=[%d]", first ? "" : ", ", v);
+		sb_putc(&c->sb, '}');
+	}
+	a_ulong(c, 1);
+	return 0;
+}
+
+/* ---- wait ---- */
+
+static void p_wait_status(struct call *c, int st)
+{
+	const char *sn;
+
+	if (opt.xlat == XLAT_RAW) {
+		sb_printf(&c->sb, "%#x", st);
+		return;
+	}
+	sb_putc(&c->sb, '{');
+	if (WIFEXITED(st)) {
+		sb_printf(&c->sb, "WIFEXITED(s) && WEXITSTATUS(s) == %d", WEXITSTATUS(st));
+	} else if (WIFSIGNALED(st)) {
+		sn = signame(WTERMSIG(st));
+		sb_printf(&c->sb, "WIFSIGNALED(s) && WTERMSIG(s) == %s%s", sn ? sn : "?",
+			  WCOREDUMP(st) ? " && WCOREDUMP(s)" : "");
+	} else if (WIFSTOPPED(st)) {
+		sn = signame(WSTOPSIG(st));
+		sb_printf(&c->sb, "WIFSTOPPED(s) && WSTOPSIG(s) == %s", sn ? sn : "?");
+		if (st >> 16)
+			sb_printf(&c->sb, " && s >> 16 == %d", st >> 16);
+	} else if (WIFCONTINUED(st)) {
+		sb_puts(&c->sb, "WIFCONTINUED(s)");
+	} else {
+		sb_printf(&c->sb, "%#x", st);
+	}
+	sb_putc(&c->sb, '}');
+}
+
+static const struct xval wait_options[] = {
+	{ 1, "WNOHANG" },	    { 2, "WSTOPPED" },	       { 4, "WEXITED" },
+	{ 8, "WCONTINUED" },	    { 0x1000000, "WNOWAIT" },  { 0x20000000, "__WNOTHREAD" },
+	{ 0x40000000, "__WALL" }, { 0x80000000, "__WCLONE" }, { 0, NULL },
+};
+
+static const struct xval wait4_options[] = {
+	{ 1, "WNOHANG" },	    { 2, "WUNTRACED" },	       { 8, "WCONTINUED" },
+	{ 0x20000000, "__WNOTHREAD" }, { 0x40000000, "__WALL" }, { 0x80000000, "__WCLONE" },
+	{ 0, NULL },
+};
+
+static int wait_common(struct call *c, bool has_rusage)
+{
+	uint64_t st_addr = arg_ulong(c, 1);
+	int st;
+
+	if (!c->exiting) {
+		a_int(c, 0);
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (!st_addr)
+		sb_puts(&c->sb, "NULL");
+	else if (failed(c) || c->rval == 0 || !umove(c, st_addr, &st, sizeof(st)))
+		p_ptr(c, st_addr);
+	else {
+		sb_putc(&c->sb, '[');
+		p_wait_status(c, st);
+		sb_putc(&c->sb, ']');
+	}
+	a_flags(c, 2, wait4_options, "W???");
+	if (has_rusage) {
+		arg(c);
+		p_rusage(c, arg_ulong(c, 3));
+	}
+	return 0;
+}
+
+DECL(wait4)
+{
+	return wait_common(c, true);
+}
+
+DECL(waitpid)
+{
+	return wait_common(c, false);
+}
+
+static const struct xval idtypes[] = {
+	{ 0, "P_ALL" }, { 1, "P_PID" }, { 2, "P_PGID" }, { 3, "P_PIDFD" }, { 0, NULL },
+};
+
+DECL(waitid)
+{
+	if (!c->exiting) {
+		a_xlat(c, 0, idtypes, "P_???");
+		a_int(c, 1);
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c))
+		p_ptr(c, arg_ulong(c, 2));
+	else
+		p_siginfo_at(c, arg_ulong(c, 2));
+	a_flags(c, 3, wait_options, "W???");
+	arg(c);
+	p_rusage(c, arg_ulong(c, 4));
+	return 0;
+}
+
+DECL(exit)
+{
+	a_int(c, 0);
+	c->rfmt = RV_NONE;
+	return DEC_DONE;
+}
+
+/* ---- per-thread and per-process settings ---- */
+
+static const struct xval arch_codes[] = {
+	{ 0x1001, "ARCH_SET_GS" },	   { 0x1002, "ARCH_SET_FS" },
+	{ 0x1003, "ARCH_GET_FS" },	   { 0x1004, "ARCH_GET_GS" },
+	{ 0x1011, "ARCH_GET_CPUID" },	   { 0x1012, "ARCH_SET_CPUID" },
+	{ 0x1021, "ARCH_GET_XCOMP_SUPP" }, { 0x1022, "ARCH_GET_XCOMP_PERM" },
+	{ 0x1023, "ARCH_REQ_XCOMP_PERM" }, { 0x1024, "ARCH_GET_XCOMP_GUEST_PERM" },
+	{ 0x1025, "ARCH_REQ_XCOMP_GUEST_PERM" }, { 0x2001, "ARCH_MAP_VDSO_X32" },
+	{ 0x2002, "ARCH_MAP_VDSO_32" },	   { 0x2003, "ARCH_MAP_VDSO_64" },
+	{ 0x4001, "ARCH_GET_UNTAG_MASK" }, { 0x4002, "ARCH_ENABLE_TAGGED_ADDR" },
+	{ 0x4003, "ARCH_GET_MAX_TAG_BITS" }, { 0x4004, "ARCH_FORCE_TAGGED_SVA" },
+	{ 0x5001, "ARCH_SHSTK_ENABLE" },   { 0x5002, "ARCH_SHSTK_DISABLE" },
+	{ 0x5003, "ARCH_SHSTK_LOCK" },	   { 0x5004, "ARCH_SHSTK_UNLOCK" },
+	{ 0x5005, "ARCH_SHSTK_STATUS" },   { 0, NULL },
+};
+
+DECL(arch_prctl)
+{
+	unsigned code = arg_uint(c, 0);
+
+	if (!c->exiting) {
+		a_xlat(c, 0, arch_codes, "ARCH_???");
+		if (code == 0x1003 || code == 0x1004 || code == 0x1021 || code == 0x1022 ||
+		    code == 0x1011 || code == 0x5005)
+			return code == 0x1011 ? DEC_DONE : DEC_EXIT;
+		a_hex(c, 1);
+		return DEC_DONE;
+	}
+	arg(c);
+	if (failed(c)) {
+		p_ptr(c, arg_ulong(c, 1));
+	} else {
+		uint64_t v;
+
+		if (umove_word(c, arg_ulong(c, 1), &v))
+			sb_printf(&c->sb, v ? "[%#llx]" : "[0]", (unsigned long long)v);
+		else
+			p_ptr(c, arg_ulong(c, 1));
+	}
+	return 0;
+}
+
+DECL(set_tid_address)
+{
+	a_ptr(c, 0);
+	return DEC_DONE;
+}
+
+DECL(set_robust_list)
+{
+	a_ptr(c, 0);
+	a_ulong(c, 1);
+	return DEC_DONE;
+}
+
+DECL(rseq)
+{
+	a_ptr(c, 0);
+	a_hex(c, 1);
+	a_hex(c, 2);
+	a_hex(c, 3);
+	return DEC_DONE;
+}
+
+static const struct xval pr_options[] = {
+	{ 1, "PR_SET_PDEATHSIG" },	{ 2, "PR_GET_PDEATHSIG" },
+	{ 3, "PR_GET_DUMPABLE" },	{ 4, "PR_SET_DUMPABLE" },
+	{ 7, "PR_GET_KEEPCAPS" },	{ 8, "PR_SET_KEEPCAPS" },
+	{ 15, "PR_SET_NAME" },		{ 16, "PR_GET_NAME" },
+	{ 21, "PR_GET_SECCOMP" },	{ 22, "PR_SET_SECCOMP" },
+	{ 23, "PR_CAPBSET_READ" },	{ 24, "PR_CAPBSET_DROP" },
+	{ 27, "PR_GET_SECUREBITS" },	{ 28, "PR_SET_SECUREBITS" },
+	{ 29, "PR_SET_TIMERSLACK" },	{ 30, "PR_GET_TIMERSLACK" },
+	{ 35, "PR_SET_MM" },		{ 36, "PR_SET_CHILD_SUBREAPER" },
+	{ 37, "PR_GET_CHILD_SUBREAPER" }, { 38, "PR_SET_NO_NEW_PRIVS" },
+	{ 39, "PR_GET_NO_NEW_PRIVS" },	{ 40, "PR_GET_TID_ADDRESS" },
+	{ 41, "PR_SET_THP_DISABLE" },	{ 42, "PR_GET_THP_DISABLE" },
+	{ 47, "PR_CAP_AMBIENT" },	{ 0x53564d41, "PR_SET_VMA" },
+	{ 0x59616d61, "PR_SET_PTRACER" }, { 0, NULL },
+};
+
+DECL(prctl)
+{
+	unsigned opt_ = arg_uint(c, 0);
+
+	if (c->exiting) {
+		arg(c);
+		if (failed(c))
+			p_ptr(c, arg_ulong(c, 1));
+		else if (opt_ == 16)
+			p_str(c, arg_ulong(c, 1));
+		else {
+			int v;
+
+			if (umove(c, arg_ulong(c, 1), &v, sizeof(v)))
+				sb_printf(&c->sb, "[%d]", v);
+			else
+				p_ptr(c, arg_ulong(c, 1));
+		}
+		return 0;
+	}
+	a_xlat(c, 0, pr_options, "PR_???");
+	switch (opt_) {
+	case 1:
+		a_sig(c, 1);
+		return DEC_DONE;
+	case 2:
+	case 16:
+		return DEC_EXIT;
+	case 3: case 7: case 21: case 27: case 30: case 37: case 39: case 42:
+		return DEC_DONE;
+	case 4: case 8: case 24: case 23: case 28: case 29: case 36:
+		a_ulong(c, 1);
+		return DEC_DONE;
+	case 15:
+		a_str(c, 1);
+		return DEC_DONE;
+	case 38: case 41:
+		for (int i = 1; i < 5; i++)
+			a_ulong(c, i);
+		return DEC_DONE;
+	default:
+		for (int i = 1; i < 5; i++)
+			a_hex(c, i);
+		return DEC_DONE;
+	}
+}
+
+/* i386 struct user_desc */
+DECL(set_thread_area)
+{
+	uint32_t d[4];
+
+	if (c->exiting) {
+		if (!failed(c) && (int32_t)c->priv[0] == -1 && umove(c, arg_ulong(c, 0), d, 4))
+			aux_printf(c, "(entry_number=%d)", (int32_t)d[0]);
+		return 0;
+	}
+	arg(c);
+	if (!umove(c, arg_ulong(c, 0), d, sizeof(d))) {
+		p_ptr(c, arg_ulong(c, 0));
+		return DEC_DONE;
+	}
+	c->priv[0] = d[0];
+	sb_printf(&c->sb,
+		  "{entry_number=%d, base_addr=%#x, limit=%#x, seg_32bit=%u, contents=%u, "
+		  "read_exec_only=%u, limit_in_pages=%u, seg_not_present=%u, useable=%u}",
+		  (int32_t)d[0], d[1], d[2], d[3] & 1, (d[3] >> 1) & 3, (d[3] >> 3) & 1,
+		  (d[3] >> 4) & 1, (d[3] >> 5) & 1, (d[3] >> 6) & 1);
+	return DEC_EXIT_RET;
+}

@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: MIT */
+/* Clocks and sleeps: nanosleep, clock_*, gettimeofday, time, times, itimers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../options.h"
+#include "decode.h"
+
+static const struct xval clocks[] = {
+	{ 0, "CLOCK_REALTIME" },	  { 1, "CLOCK_MONOTONIC" },
+	{ 2, "CLOCK_PROCESS_CPUTIME_ID" }, { 3, "CLOCK_THREAD_CPUTIME_ID" },
+	{ 4, "CLOCK_MONOTONIC_RAW" },	  { 5, "CLOCK_REALTIME_COARSE" },
+	{ 6, "CLOCK_MONOTONIC_COARSE" },  { 7, "CLOCK_BOOTTIME" },
+	{ 8, "CLOCK_REALTIME_ALARM" },	  { 9, "CLOCK_BOOTTIME_ALARM" },
+	{ 11, "CLOCK_TAI" },		  { 0, NULL },
+};
+
+/* 32-bit time_t: i386 calls without the _time64 suffix */
+static bool t32(const struct call *c)
+{
+	return is_i386(c) && !strstr(c->ent->name, "time64");
+}
+
+static void a_clock(struct call *c, int i)
+{
+	arg(c);
+	p_xlat_dec(c, clocks, arg_int(c, i), "CLOCK_???");
+}
+
+/* The remaining time: shown when the sleep was interrupted. */
+static void p_rem(struct call *c, uint64_t addr)
+{
+	if (!addr)
+		sb_puts(&c->sb, "NULL");
+	else if (failed(c))
+		p_timespec(c, addr, t32(c));
+	else
+		p_ptr(c, addr);
+}
+
+DECL(nanosleep)
+{
+	if (!c->exiting) {
+		arg(c);
+		p_timespec(c, arg_ulong(c, 0), t32(c));
+		return DEC_EXIT;
+	}
+	arg(c);
+	p_rem(c, arg_ulong(c, 1));
+	return 0;
+}
+
+static const struct xval timer_flags[] = {
+	{ 1, "TIMER_ABSTIME" },
+	{ 0, NULL },
+};
+
+DECL(clock_nanosleep)
+{
+	if (!c->exiting) {
+		a_clock(c, 0);
+		a_flags(c, 1, timer_flags, "TIMER_???");
+		arg(c);
+		p_timespec(c, arg_ulong(c, 2), t32(c));
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (arg_uint(c, 1) & 1)
+		p_ptr(c, arg_ulong(c, 3));
+	else
+		p_rem(c, arg_ulong(c, 3));
+	return 0;
+}
+
+DECL(clock_gettime)
+{
+	if (!c->exiting) {
+		a_clock(c, 0);
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c))
+		p_ptr(c, arg_ulong(c, 1));
+	else
+		p_timespec(c, arg_ulong(c, 1), t32(c));
+	return 0;
+}
+
+DECL(clock_settime)
+{
+	a_clock(c, 0);
+	arg(c);
+	p_timespec(c, arg_ulong(c, 1), t32(c));
+	return DEC_DONE;
+}
+
+static void p_timezone(struct call *c, uint64_t addr)
+{
+	int32_t tz[2];
+
+	if (!addr)
+		sb_puts(&c->sb, "NULL");
+	else if (failed(c) || !umove(c, addr, tz, sizeof(tz)))
+		p_ptr(c, addr);
+	else
+		sb_printf(&c->sb, "{tz_minuteswest=%d, tz_dsttime=%d}", tz[0], tz[1]);
+}
+
+DECL(gettimeofday)
+{
+	if (!c->exiting)
+		return DEC_EXIT;
+	arg(c);
+	if (failed(c))
+		p_ptr(c, arg_ulong(c, 0));
+	else
+		p_timeval(c, arg_ulong(c, 0), is_i386(c));
+	arg(c);
+	p_timezone(c, arg_ulong(c, 1));
+	return 0;
+}
+
+DECL(time)
+{
+	uint64_t v;
+
+	if (!c->exiting)
+		return DEC_EXIT;
+	arg(c);
+	if (!arg_ulong(c, 0))
+		sb_puts(&c->sb, "NULL");
+	else if (!failed(c) && umove_word(c, arg_ulong(c, 0), &v))
+		sb_printf(&c->sb, "[%lld]", (long long)(is_i386(c) ? (int32_t)v : (int64_t)v));
+	else
+		p_ptr(c, arg_ulong(c, 0));
+	return 0;
+}
+
+DECL(times)
+{
+	uint64_t v[4];
+	unsigned ws = abi_wordsize(c);
+
+	if (!c->exiting)
+		return DEC_EXIT;
+	arg(c);
+	c->rfmt = RV_UDEC;
+	if (failed(c) || !arg_ulong(c, 0)) {
+		p_ptr(c, arg_ulong(c, 0));
+		return 0;
+	}
+	for (int i = 0; i < 4; i++) {
+		if (!umove_word(c, arg_ulong(c, 0) + (uint64_t)i * ws, &v[i])) {
+			p_ptr(c, arg_ulong(c, 0));
+			return 0;
+		}
+	}
+	sb_printf(&c->sb, "{tms_utime=%llu, tms_stime=%llu, tms_cutime=%llu, tms_cstime=%llu}",
+		  (unsigned long long)v[0], (unsigned long long)v[1], (unsigned long long)v[2],
+		  (unsigned long long)v[3]);
+	return 0;
+}
+
+static const struct xval itimers[] = {
+	{ 0, "ITIMER_REAL" },
+	{ 1, "ITIMER_VIRTUAL" },
+	{ 2, "ITIMER_PROF" },
+	{ 0, NULL },
+};
+
+static void p_itimerval(struct call *c, uint64_t addr)
+{
+	unsigned ws = abi_wordsize(c);
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	sb_puts(&c->sb, "{it_interval=");
+	p_timeval(c, addr, is_i386(c));
+	sb_puts(&c->sb, ", it_value=");
+	p_timeval(c, addr + 2 * ws, is_i386(c));
+	sb_putc(&c->sb, '}');
+}
+
+DECL(getitimer)
+{
+	if (!c->exiting) {
+		a_xlat(c, 0, itimers, "ITIMER_???");
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c))
+		p_ptr(c, arg_ulong(c, 1));
+	else
+		p_itimerval(c, arg_ulong(c, 1));
+	return 0;
+}
+
+DECL(setitimer)
+{
+	if (!c->exiting) {
+		a_xlat(c, 0, itimers, "ITIMER_???");
+		arg(c);
+		p_itimerval(c, arg_ulong(c, 1));
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c) || !arg_ulong(c, 2))
+		p_ptr(c, arg_ulong(c, 2));
+	else
+		p_itimerval(c, arg_ulong(c, 2));
+	return 0;
+}
+
+void p_rusage(struct call *c, uint64_t addr)
+{
+	static const char *const names[] = {
+		"ru_maxrss", "ru_ixrss",  "ru_idrss",	 "ru_isrss",   "ru_minflt",
+		"ru_majflt", "ru_nswap",  "ru_inblock",	 "ru_oublock", "ru_msgsnd",
+		"ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw",
+	};
+	unsigned ws = abi_wordsize(c);
+	uint64_t v;
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	if (failed(c) || !umove_word(c, addr, &v)) {
+		p_ptr(c, addr);
+		return;
+	}
+	sb_puts(&c->sb, "{ru_utime=");
+	p_timeval(c, addr, is_i386(c));
+	sb_puts(&c->sb, ", ru_stime=");
+	p_timeval(c, addr + 2 * ws, is_i386(c));
+	if (c->abbrev) {
+		sb_puts(&c->sb, ", ...}");
+		return;
+	}
+	for (int i = 0; i < 14; i++) {
+		if (!umove_word(c, addr + (4 + (uint64_t)i) * ws, &v))
+			break;
+		sb_printf(&c->sb, ", %s=%lld", names[i],
+			  (long long)(is_i386(c) ? (int32_t)v : (int64_t)v));
+	}
+	sb_putc(&c->sb, '}');
+}

@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The event loop: start the tracees, wait for events, print them, resume.
+ * When only some calls are traced, a seccomp filter stops only those (and
+ * execve and the clone family) and threads run with SCALL_RESUME_CONT
+ * between them.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "expr.h"
+#include "options.h"
+#include "report.h"
+#include "trace.h"
+#include "util.h"
+
+scall_tracer *tracer;
+struct timespec now_mono, now_real;
+volatile int interrupted;
+
+static bool filtered;     /* a filter selects the stops */
+static pid_t spawned;     /* the program scall started, 0 with -p */
+static bool spawned_started;
+static int spawned_status = -1;
+static struct timespec spawn_mono, spawn_real;
+static int interrupt_sig; /* the first SIGINT/TERM/HUP that arrived */
+static char spawn_path[4096];
+extern char **environ;
+
+static void take_time(void)
+{
+	clock_gettime(CLOCK_MONOTONIC, &now_mono);
+	clock_gettime(CLOCK_REALTIME, &now_real);
+}
+
+static void add_rule(enum scall_abi abi, long nr)
+{
+	int rc = scall_filter_add(tracer, abi, nr, SCALL_ACT_TRACE, 0);
+
+	if (rc < 0 && rc != -EINVAL)
+		die("cannot set the filter: %s", scall_strerror(rc));
+}
+
+/* Stop only at traced calls, plus those that change the set of tracees. */
+static void setup_filter(void)
+{
+	static const char *const always[] = {
+		"execve", "execveat", "clone", "clone3", "fork", "vfork", "restart_syscall",
+	};
+	enum scall_abi abis[SCALL_ABI_COUNT];
+	int n = expr_abis(abis, SCALL_ABI_COUNT);
+
+	if (nrset_is_full(&trace_set))
+		return;
+	filtered = true;
+	for (int i = 0; i < n; i++) {
+		long max = scall_syscall_max(abis[i]);
+
+		for (long nr = 0; nr <= max; nr++)
+			if (nrset_has(&trace_set, abis[i], nr))
+				add_rule(abis[i], nr);
+		for (size_t k = 0; k < sizeof(always) / sizeof(always[0]); k++) {
+			long nr = scall_syscall_lookup(abis[i], always[k]);
+
+			if (nr >= 0)
+				add_rule(abis[i], nr);
+		}
+	}
+}
+
+static enum scall_resume how(const struct thr *t)
+{
+	if (!filtered)
+		return SCALL_RESUME_SYSCALL;
+	return t && t->in_syscall ? SCALL_RESUME_SYSCALL : SCALL_RESUME_CONT;
+}
+
+static void resume(pid_t tid, enum scall_resume h, int sig)
+{
+	int rc = scall_resume(tracer, tid, h, sig);
+
+	if (rc < 0 && rc != -ESRCH && opt.debug)
+		msg("resume %d: %s", (int)tid, scall_strerror(rc));
+}
+
+/* Find PROG as execvp would, for the execve line and "Can't stat". */
+static int resolve(const char *prog, char *out, size_t size)
+{
+	const char *path = getenv("PATH");
+	int err = ENOENT;
+
+	if (strchr(prog, '/')) {
+		snprintf(out, size, "%s", prog);
+		return access(prog, F_OK) ? -errno : 0;
+	}
+	if (!path)
+		path = "/usr/local/bin:/bin:/usr/bin";
+	while (*path) {
+		const char *end = strchr(path, ':');
+		size_t len = end ? (size_t)(end - path) : strlen(path);
+
+		if (len == 0)
+			snprintf(out, size, "%s", prog);
+		else
+			snprintf(out, size, "%.*s/%s", (int)len, path, prog);
+		if (!access(out, X_OK))
+			return 0;
+		if (errno == EACCES)
+			err = EACCES;
+		path += len;
+		if (*path == ':')
+			path++;
+	}
+	snprintf(out, size, "%s", prog);
+	return -err;
+}
+
+static void start_spawn(void)
+{
+	char *const *envp = opt.env ? opt.env : environ;
+	int rc = resolve(opt.argv[0], spawn_path, sizeof(spawn_path));
+
+	if (rc == -ENOENT)
+		die("Can't stat '%s': %s", opt.argv[0], strerror(ENOENT));
+	take_time();
+	spawn_mono = now_mono;
+	spawn_real = now_real;
+	rc = scall_spawn(tracer, opt.argv, envp, &spawned);
+	if (rc < 0)
+		die("exec: %s", scall_strerror(rc));
+}
+
+static int count_threads(pid_t pid)
+{
+	char path[64];
+	DIR *d;
+	struct dirent *de;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	d = opendir(path);
+	if (!d)
+		return 1;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			n++;
+	closedir(d);
+	return n ? n : 1;
+}
+
+static void start_attach(void)
+{
+	int ok = 0;
+
+	for (int i = 0; i < opt.npids; i++) {
+		pid_t pid = opt.pids[i];
+		int rc = scall_attach(tracer, pid);
+
+		if (rc == -EALREADY)
+			continue;
+		if (rc < 0) {
+			const char *why = "";
+
+			if (rc == -EPERM)
+				why = " (another tracer, a different user, or "
+				      "/proc/sys/kernel/yama/ptrace_scope forbids it)";
+			msg("attach: ptrace(PTRACE_SEIZE, %d): %s%s", (int)pid, scall_strerror(rc),
+			    why);
+			continue;
+		}
+		ok++;
+		if (!(opt.quiet & QUIET_ATTACH)) {
+			int n = count_threads(pid);
+
+			if (n > 1)
+				msg("Process %d attached with %d threads", (int)pid, n);
+			else
+				msg("Process %d attached", (int)pid);
+		}
+	}
+	if (!ok) {
+		scall_free(tracer);
+		tracer = NULL;
+		exit(1);
+	}
+}
+
+/* The spawned program's execve, printed from the tracer's side. */
+static void print_spawn_exec(struct thr *t)
+{
+	struct scall_info si = { 0 };
+	struct timespec m = now_mono, r = now_real;
+
+	si.phase = SCALL_ENTRY;
+	si.abi = scall_native_abi();
+	si.nr = scall_syscall_lookup(si.abi, "execve");
+	si.args[0] = 0;
+	si.args[1] = (uintptr_t)opt.argv;
+	si.args[2] = (uintptr_t)(opt.env ? opt.env : environ);
+	if (si.nr < 0)
+		return;
+	synth_exec.active = true;
+	synth_exec.path = spawn_path;
+	synth_exec.argv = opt.argv;
+	synth_exec.envp = opt.env ? opt.env : environ;
+	now_mono = spawn_mono;
+	now_real = spawn_real;
+	syscall_entry(t, &si);
+	now_mono = m;
+	now_real = r;
+	si.phase = SCALL_EXIT;
+	syscall_exit(t, &si);
+	synth_exec.active = false;
+}
+
+/* SIGINT, SIGTERM, SIGHUP: detach attached processes, end spawned ones. */
+static void handle_interrupt(int sig)
+{
+	static bool done;
+	struct thr *t;
+
+	if (!interrupt_sig)
+		interrupt_sig = sig;
+	if (done) {
+		/* A second signal: stop waiting for the tracees. */
+		out_flush_all();
+		scall_free(tracer);
+		tracer = NULL;
+		return;
+	}
+	done = true;
+	if (opt.npids) {
+		pid_t seen[64];
+		int nseen = 0;
+
+		for (t = thr_first(); t; t = thr_next(t)) {
+			bool dup = false;
+
+			if (line_open(t)) {
+				out_puts(t, " <detached ...>");
+				line_end(t);
+			}
+			for (int i = 0; i < nseen; i++)
+				dup |= seen[i] == t->pid;
+			if (dup)
+				continue;
+			if (nseen < 64)
+				seen[nseen++] = t->pid;
+		}
+		for (int i = 0; i < nseen; i++) {
+			int rc = scall_detach(tracer, seen[i]);
+
+			if (rc == 0 && !(opt.quiet & QUIET_ATTACH))
+				msg("Process %d detached", (int)seen[i]);
+			for (t = thr_first(); t;) {
+				struct thr *next = thr_next(t);
+
+				if (rc == 0 && t->pid == seen[i])
+					thr_del(t);
+				t = next;
+			}
+		}
+	} else {
+		for (t = thr_first(); t; t = thr_next(t))
+			if (t->tid == t->pid)
+				kill(t->pid, sig);
+	}
+}
+
+static void on_start(struct scall_event *ev)
+{
+	struct thr *t = thr_add(ev->tid, ev->pid);
+
+	if (ev->parent && !(opt.quiet & QUIET_ATTACH) && !opt.json && opt.summary != SUMMARY_ONLY)
+		msg("Process %d attached", (int)ev->tid);
+	if (ev->tid == spawned && !spawned_started) {
+		spawned_started = true;
+		t->abi = scall_native_abi();
+		print_spawn_exec(t);
+	}
+	resume(ev->tid, how(t), 0);
+}
+
+static void on_exec(struct scall_event *ev)
+{
+	struct thr *t = thr_find(ev->tid);
+
+	if (ev->former_tid && ev->former_tid != ev->tid) {
+		struct thr *old = thr_find(ev->former_tid);
+
+		/* The leader is replaced by the thread that called execve. */
+		if (t) {
+			if (!(opt.quiet & QUIET_SUPERSEDED) && !opt.json &&
+			    opt.summary != SUMMARY_ONLY) {
+				line_begin(t, false);
+				out_printf(t, "+++ superseded by execve in pid %d +++",
+					   (int)ev->former_tid);
+				line_end(t);
+			}
+			t->in_syscall = false;
+			thr_del(t);
+		}
+		if (old) {
+			struct thr *n = thr_add(ev->tid, ev->pid);
+
+			n->in_syscall = old->in_syscall;
+			n->shown = old->shown;
+			n->abi = old->abi;
+			n->last_nr = old->last_nr;
+			n->t_entry = old->t_entry;
+			n->t_entry_real = old->t_entry_real;
+			n->cut = true;
+			n->c = old->c;
+			n->c.tid = ev->tid;
+			memcpy(n->lead, old->lead, sizeof(n->lead));
+			old->c.sb = (struct sbuf){ 0 };
+			old->in_syscall = false;
+			thr_del(old);
+			t = n;
+		}
+	}
+	if (!t)
+		t = thr_add(ev->tid, ev->pid);
+	resume(ev->tid, how(t), 0);
+}
+
+static void on_event(struct scall_event *ev)
+{
+	struct thr *t = thr_find(ev->tid);
+
+	switch (ev->type) {
+	case SCALL_EV_START:
+		on_start(ev);
+		return;
+	case SCALL_EV_SYSCALL:
+		if (!t)
+			t = thr_add(ev->tid, ev->pid);
+		if (ev->info.phase == SCALL_ENTRY) {
+			syscall_entry(t, &ev->info);
+			if (filtered && !t->shown)
+				t->in_syscall = false;
+		} else {
+			syscall_exit(t, &ev->info);
+		}
+		resume(ev->tid, how(t), 0);
+		return;
+	case SCALL_EV_SIGNAL:
+		if (!t)
+			t = thr_add(ev->tid, ev->pid);
+		print_signal(t, ev->sig);
+		resume(ev->tid, how(t), ev->sig);
+		return;
+	case SCALL_EV_GROUP_STOP:
+		if (!t)
+			t = thr_add(ev->tid, ev->pid);
+		print_group_stop(t, ev->sig);
+		resume(ev->tid, how(t), 0);
+		return;
+	case SCALL_EV_EXEC:
+		on_exec(ev);
+		return;
+	case SCALL_EV_CLONE:
+		resume(ev->tid, how(t), 0);
+		return;
+	case SCALL_EV_EXIT:
+		if (ev->tid == spawned)
+			spawned_status = ev->status;
+		if (t) {
+			print_exit(t, ev->status);
+			thr_del(t);
+		}
+		return;
+	}
+}
+
+int trace_run(void)
+{
+	unsigned flags = SCALL_KILL_ON_EXIT;
+	struct scall_event ev;
+	int rc;
+
+	if (opt.follow)
+		flags |= SCALL_FOLLOW_FORKS;
+	rc = scall_new(&tracer, flags);
+	if (rc < 0)
+		die("cannot make a tracer: %s", scall_strerror(rc));
+	setup_filter();
+	if (opt.argv)
+		start_spawn();
+	else
+		start_attach();
+
+	for (;;) {
+		if (interrupted) {
+			int sig = interrupted;
+
+			interrupted = 0;
+			handle_interrupt(sig);
+			if (!tracer)
+				break;
+		}
+		rc = scall_wait(tracer, &ev, 0);
+		if (rc == -ETIMEDOUT) {
+			out_flush_all();
+			rc = scall_wait(tracer, &ev, -1);
+		}
+		if (rc == -EINTR || rc == -ETIMEDOUT)
+			continue;
+		if (rc == -ECHILD)
+			break;
+		if (rc < 0)
+			die("wait: %s", scall_strerror(rc));
+		take_time();
+		on_event(&ev);
+	}
+
+	/* Calls still open when tracing ended (detached, killed) */
+	for (struct thr *t = thr_first(); t;) {
+		struct thr *next = thr_next(t);
+
+		if (line_open(t)) {
+			out_puts(t, " <unfinished ...>");
+			line_end(t);
+		}
+		thr_del(t);
+		t = next;
+	}
+	scall_free(tracer);
+	tracer = NULL;
+	if (opt.summary != SUMMARY_NONE)
+		stats_print(out_main());
+	out_close_all();
+
+	if (spawned_status == -1)
+		return interrupt_sig ? -interrupt_sig : 0;
+	if (WIFSIGNALED(spawned_status))
+		return -WTERMSIG(spawned_status);
+	return WEXITSTATUS(spawned_status);
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: MIT */
+/* The tracer's view of each traced thread, and the event loop. */
+#ifndef SCALL_CLI_TRACE_H
+#define SCALL_CLI_TRACE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <time.h>
+
+#include <scall.h>
+
+#include "decode/decode.h"
+
+/* One output stream: stderr, the -o file, or one FILE.PID of -ff. */
+struct outf {
+	FILE *fp;
+	struct thr *owner; /* thread whose line is not finished yet */
+	size_t col;        /* column on that line */
+	int users;         /* threads writing here */
+};
+
+/* One traced thread. */
+struct thr {
+	pid_t tid, pid;
+	enum scall_abi abi; /* ABI of its last call: the personality marker */
+	struct outf *out;
+	bool in_syscall;    /* between an entry and its exit */
+	bool shown;         /* the current call is traced (printed or counted) */
+	bool staged;        /* its text waits for the exit (status filter, JSON) */
+	bool cut;           /* its line was cut by " <unfinished ...>" */
+	bool exec_pending;  /* execve succeeded: the exit stop is execve's */
+	struct call c;      /* the current call */
+	struct timespec t_entry, t_entry_real;
+	char lead[128];     /* prefix of a staged line */
+	long last_nr;       /* for -n: the current or last call */
+	uint64_t ip;        /* for -i: where the current call is */
+	const char *restart_name; /* the call restart_syscall resumes */
+	struct thr *next;   /* hash chain */
+};
+
+/* The time of the current event, taken when scall_wait() returned. */
+extern struct timespec now_mono, now_real;
+/* The number of threads traced now (for the [pid N] prefix). */
+extern int nthreads;
+extern scall_tracer *tracer;
+
+struct thr *thr_find(pid_t tid);
+struct thr *thr_add(pid_t tid, pid_t pid);
+void thr_del(struct thr *t);
+/* Iterate: thr_first() then thr_next(t) until NULL. */
+struct thr *thr_first(void);
+struct thr *thr_next(struct thr *t);
+
+/* ---- output (out.c) ---- */
+
+void out_init(void);
+/* The stream for a thread (-ff: its own file). */
+struct outf *out_for(pid_t tid);
+void out_release(struct outf *o);
+/* Flush every stream (before blocking, at exit). */
+void out_flush_all(void);
+/* The main stream's file (the summary goes there). */
+FILE *out_main(void);
+void out_close_all(void);
+
+/* Start a line for t: cuts another thread's unfinished line, prints the
+ * prefix ([pid N], timestamps, -n, -i).  call: a system-call line (-i shows
+ * its ip; else "????"). */
+void line_begin(struct thr *t, bool call);
+/* The prefix as text, for a line printed later (staged). */
+void line_lead(struct thr *t, bool call, char *buf, size_t size);
+void line_begin_with(struct thr *t, const char *lead);
+void out_write(struct thr *t, const char *s, size_t len);
+void out_puts(struct thr *t, const char *s);
+void out_printf(struct thr *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Pad with spaces to the result column (-a). */
+void out_pad(struct thr *t);
+void line_end(struct thr *t);
+/* Whether t's line is the unfinished one on its stream. */
+bool line_open(const struct thr *t);
+
+/* ---- system calls (syscall.c) ---- */
+
+void syscall_entry(struct thr *t, const struct scall_info *si);
+void syscall_exit(struct thr *t, const struct scall_info *si);
+/* The thread vanished (exit, kill, exec) in the middle of a call. */
+void syscall_abandon(struct thr *t);
+/* Whether (abi, nr) is traced (printed or counted). */
+bool syscall_traced(enum scall_abi abi, long nr);
+
+/* ---- events (events.c) ---- */
+
+void print_signal(struct thr *t, int sig);
+void print_group_stop(struct thr *t, int sig);
+void print_exit(struct thr *t, int status);
+void print_personality(struct thr *t, enum scall_abi abi);
+
+/* ---- the loop (loop.c) ---- */
+
+/* Start tracing (spawn or attach), trace until nothing is left, and return
+ * how scall should end: exit status, or -SIG to die of SIG. */
+int trace_run(void);
+/* Set by the handler of SIGINT, SIGTERM, SIGHUP...: the signal. */
+extern volatile int interrupted;
+
+#endif
