@@ -11,7 +11,7 @@
 
 static struct scall__sysinfo *raw_of(struct scall__thread *th)
 {
-	return (struct scall__sysinfo *)(void *)th->raw;
+	return (struct scall__sysinfo *)th->raw;
 }
 
 /* One PTRACE_GET_SYSCALL_INFO per stop, kept for the rest of the stop. */

@@ -91,7 +91,7 @@ struct scall__thread {
 	bool rerun;             /* exit turned into entry: hide its entry */
 	bool force_exit;        /* report this call's exit whatever the mode */
 	bool raw_valid;         /* raw holds this stop's GET_SYSCALL_INFO */
-	unsigned char raw[88];  /* struct scall__sysinfo */
+	uint64_t raw[11];       /* struct scall__sysinfo (88 bytes) */
 
 	struct scall__thread *next; /* hash chain */
 };

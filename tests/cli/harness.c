@@ -320,7 +320,8 @@ static struct pline *parse_lines(const char *trace, int *count, bool join)
 		trace += l + (nl ? 1 : 0);
 		pid = split_pid(line, &text);
 		tl = strlen(text);
-		if (join && tl > 17 && !strcmp(text + tl - 17, " <unfinished ...>") && nopen < 256) {
+		if (join && tl > 17 && !strcmp(text + tl - 17, " <unfinished ...>") &&
+		    nopen < 256) {
 			open_calls[nopen].pid = pid;
 			open_calls[nopen].text = strndup(text, tl - 17);
 			nopen++;
@@ -369,16 +370,19 @@ char *compare_per_pid(const char *trace, const char *expect)
 			seen |= e[j].pid == pid;
 		if (seen)
 			continue;
-		/* walk this pid's expected lines against its traced lines */
-		j = 0;
+		/* walk this pid's expected lines against its traced lines, from the
+		 * first traced line equal to the first expected one */
+		for (j = 0; j < nt; j++)
+			if (t[j].pid == pid && !strcmp(t[j].text, e[i].text))
+				break;
 		for (int x = 0; x < ne && !msg; x++) {
 			if (e[x].pid != pid)
 				continue;
 			while (j < nt && t[j].pid != pid)
 				j++;
 			if (j >= nt || strcmp(t[j].text, e[x].text)) {
-				if (asprintf(&msg, "pid %d, line %d: expected '%s', got '%s'", pid, k,
-					     e[x].text, j < nt ? t[j].text : "(end)") < 0)
+				if (asprintf(&msg, "pid %d, line %d: expected '%s', got '%s'", pid,
+					     k, e[x].text, j < nt ? t[j].text : "(end)") < 0)
 					abort();
 			}
 			j++;

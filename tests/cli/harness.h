@@ -41,7 +41,8 @@ char *trace_from_expect(const struct run *r);
 /*
  * Compare a -f trace with expectations, process by process: lines start
  * with "PID "; "<unfinished ...>" lines are joined with their "<... resumed>"
- * half, and the padding before " = " is ignored.  Returns NULL when every
+ * half, and the padding before " = " is ignored.  Each process's trace is
+ * compared from the line equal to its first expected line.  Returns NULL when every
  * process's lines equal its expected lines, else a message.
  */
 char *compare_per_pid(const char *trace, const char *expect);

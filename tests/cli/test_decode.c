@@ -12,8 +12,7 @@
 #include "harness.h"
 
 /* Run PROG traced with -e trace=SET and compare; extra options before it. */
-static void check_prog(const char *progname, const char *set, const char *opt1,
-		       const char *opt2)
+static void check_prog(const char *progname, const char *set, const char *opt1, const char *opt2)
 {
 	char trace_opt[1024], progarg[256];
 	const char *argv[16];
@@ -49,8 +48,8 @@ static void check_prog(const char *progname, const char *set, const char *opt1,
 	run_free(r);
 }
 
-#define FILE_SET                                                                                 \
-	"openat,write,lseek,read,dup,dup3,fcntl,close,mkdirat,faccessat,symlinkat,readlinkat,"  \
+#define FILE_SET                                                                               \
+	"openat,write,lseek,read,dup,dup3,fcntl,close,mkdirat,faccessat,symlinkat,readlinkat," \
 	"renameat,unlinkat,fchmodat"
 
 Test(decode, file)
@@ -64,8 +63,8 @@ Test(decode, file_i386)
 }
 
 #define MEM_SET "mmap,mmap2,mprotect,madvise,mremap,munmap,brk"
-#define NET_SET                                                                                  \
-	"socketpair,sendto,recvfrom,sendmsg,recvmsg,shutdown,socket,bind,getsockname,"          \
+#define NET_SET                                                                        \
+	"socketpair,sendto,recvfrom,sendmsg,recvmsg,shutdown,socket,bind,getsockname," \
 	"setsockopt,getsockopt,connect"
 #define SIGNAL_SET "rt_sigaction,rt_sigprocmask,kill,rt_sigreturn,sigreturn"
 #define TIME_SET "nanosleep,clock_gettime,clock_nanosleep,getitimer"
@@ -145,5 +144,78 @@ Test(decode, fork_follow)
 	cr_assert_eq(run_exit(r), 0, "status %d: %s", r->status, r->err);
 	msg = compare_per_pid(r->trace, r->expect);
 	cr_assert(!msg, "%s\ntrace:\n%s", msg, r->trace);
+	run_free(r);
+}
+
+#define DESC_SET                                                                               \
+	"pipe2,writev,readv,poll,select,_newselect,ppoll,epoll_create1,epoll_ctl,epoll_pwait," \
+	"openat,getdents64,futex"
+#define STAT_SET "openat,write,newfstatat,fstatat64,statx,openat2,faccessat2,ftruncate,fchmod"
+
+Test(decode, desc)
+{
+	check_prog("cli_desc", DESC_SET, NULL, NULL);
+}
+
+Test(decode, desc_i386)
+{
+	check_prog("cli_desc.32", DESC_SET, NULL, NULL);
+}
+
+Test(decode, stat)
+{
+	check_prog("cli_stat", STAT_SET, NULL, NULL);
+}
+
+Test(decode, stat_i386)
+{
+	check_prog("cli_stat.32", STAT_SET, NULL, NULL);
+}
+
+/* Full tracing (no filter) gives the same lines for the calls of interest. */
+Test(decode, file_unfiltered)
+{
+	struct run *r;
+	char *got, *want;
+
+	r = scall_run("-o", "@T", "@P/cli_file", NULL);
+	cr_assert_eq(run_exit(r), 0);
+	got = grep_lines(r->trace, "^(dup|dup3|fcntl|mkdirat|symlinkat|renameat|unlinkat)\\(");
+	want = grep_lines(r->expect, "^(dup|dup3|fcntl|mkdirat|symlinkat|renameat|unlinkat)\\(");
+	cr_assert_str_eq(got, want);
+	free(got);
+	free(want);
+	run_free(r);
+}
+
+/* -f with threads: a call cut by another thread's line is joined back. */
+Test(decode, threads_unfinished_resumed)
+{
+	struct run *r;
+	char *msg;
+
+	if (!have_prog("cli_threads"))
+		cr_skip_test("cli_threads was not built");
+	r = scall_run("-f", "-o", "@T", "-e", "trace=read,write", "@P/cli_threads", NULL);
+	cr_assert_eq(run_exit(r), 0, "status %d: %s", r->status, r->err);
+	cr_assert(strstr(r->trace, " <unfinished ...>\n"), "%s", r->trace);
+	cr_assert(strstr(r->trace, "<... read resumed>\"x\", 1)"), "%s", r->trace);
+	msg = compare_per_pid(r->trace, r->expect);
+	cr_assert(!msg, "%s\ntrace:\n%s", msg, r->trace);
+	run_free(r);
+}
+
+/* Without -f, as with strace, only the first thread is shown. */
+Test(decode, threads_without_follow)
+{
+	struct run *r;
+
+	if (!have_prog("cli_threads"))
+		cr_skip_test("cli_threads was not built");
+	r = scall_run("-o", "@T", "-e", "trace=read,write", "@P/cli_threads", NULL);
+	cr_assert_eq(run_exit(r), 0, "status %d: %s", r->status, r->err);
+	cr_assert(strstr(r->trace, "\nwrite("), "%s", r->trace);
+	cr_assert(strstr(r->trace, "write(") && !strstr(r->trace, "read(4, \"x\""), "%s", r->trace);
+	cr_assert_eq(count_lines(grep_lines(r->trace, "^[0-9]+ ")), 0, "%s", r->trace);
 	run_free(r);
 }

@@ -71,8 +71,10 @@ Test(options, hex_strings)
 	struct run *r = file_run("write", "-x", NULL, NULL);
 
 	/* a string with non-ASCII bytes is all hex; a plain one stays */
-	has_line(r, "^write\\([0-9]+, \"\\\\x68\\\\x69\\\\x0a\\\\x09\\\\x22\\\\x71\\\\x22\\\\x5c\\\\x01"
-		    "\\\\xff\\\\x00\\\\x37\", 12\\)");
+	has_line(
+		r,
+		"^write\\([0-9]+, \"\\\\x68\\\\x69\\\\x0a\\\\x09\\\\x22\\\\x71\\\\x22\\\\x5c\\\\x01"
+		"\\\\xff\\\\x00\\\\x37\", 12\\)");
 	has_line(r, "^write\\([0-9]+, \"0123456789abcdefghijklmnopqrstuv\"\\.\\.\\., 40\\)");
 	run_free(r);
 	r = file_run("write", "-xx", NULL, NULL);
@@ -84,13 +86,14 @@ Test(options, const_print_style)
 {
 	struct run *r = file_run("openat,fcntl", "-X", "raw", NULL);
 
-	has_line(r, "^openat\\(-100, \"data\", 0x80042, 0640\\) += [0-9]+$");
-	has_line(r, "^fcntl\\([0-9]+, 0x1\\) += 0x1$");
+	has_line(r, "^openat\\(-100, \"data\", 0x80242, 0640\\) += [0-9]+$");
+	has_line(r, "^fcntl\\([0-9]+, 0x1\\) += 0x1 \\(flags 0x1\\)$");
 	run_free(r);
 	r = file_run("openat", "-X", "verbose", NULL);
-	has_line(r, "^openat\\(-100 /\\* AT_FDCWD \\*/, \"data\", 0x80042 /\\* "
+	has_line(r, "^openat\\(-100 /\\* AT_FDCWD \\*/, \"data\", 0x80242 /\\* "
 		    "O_RDWR\\|O_CREAT\\|O_TRUNC\\|O_CLOEXEC \\*/, 0640\\) += [0-9]+$");
-	has_line(r, "^openat\\(-100 /\\* AT_FDCWD \\*/, \"/nonexistent/x\", 0 /\\* O_RDONLY \\*/\\)");
+	has_line(r,
+		 "^openat\\(-100 /\\* AT_FDCWD \\*/, \"/nonexistent/x\", 0 /\\* O_RDONLY \\*/\\)");
 	run_free(r);
 }
 
@@ -98,7 +101,7 @@ Test(options, raw_args)
 {
 	struct run *r = file_run("openat,close", "-e", "raw=openat", NULL);
 
-	has_line(r, "^openat\\(0xffffff9c, 0x[0-9a-f]+, 0x80042, 0x1a0\\) += 0x[0-9a-f]+$");
+	has_line(r, "^openat\\(0xffffff9c, 0x[0-9a-f]+, 0x80242, 0x1a0\\) += 0x[0-9a-f]+$");
 	has_line(r, "^close\\([0-9]+\\) += 0$");
 	run_free(r);
 }
@@ -120,10 +123,11 @@ Test(options, column)
 {
 	struct run *r = file_run("close", "-a", "20", NULL);
 
-	has_line(r, "^close\\(20\\)          = 0$");
+	/* "close(20)" is 9 columns: padded to 20, then to 40 */
+	has_line(r, "^close\\(20\\) {11}= 0$");
 	run_free(r);
 	r = file_run("close", NULL, NULL, NULL);
-	has_line(r, "^close\\(20\\)                               = 0$");
+	has_line(r, "^close\\(20\\) {31}= 0$");
 	run_free(r);
 }
 
@@ -205,7 +209,7 @@ Test(options, trace_sets)
 	r = file_run("%desc", NULL, NULL, NULL);
 	has_line(r, "^dup3\\(");
 	has_line(r, "^fcntl\\(");
-	no_line(r, "^mkdirat\\(");
+	no_line(r, "^(brk|arch_prctl|munmap)\\(");
 	run_free(r);
 	r = file_run("%file", NULL, NULL, NULL);
 	has_line(r, "^mkdirat\\(");
@@ -238,8 +242,7 @@ Test(options, signal_set)
 	r = scall_run("-o", "@T", "-e", "trace=kill", "-e", "signal=none", "@P/cli_signal", NULL);
 	no_line(r, "^--- ");
 	run_free(r);
-	r = scall_run("-o", "@T", "-e", "trace=kill", "-e", "signal=!USR1", "@P/cli_signal",
-		      NULL);
+	r = scall_run("-o", "@T", "-e", "trace=kill", "-e", "signal=!USR1", "@P/cli_signal", NULL);
 	no_line(r, "^--- ");
 	run_free(r);
 	r = scall_run("-o", "@T", "-e", "trace=kill", "--signal=SIGUSR1", "@P/cli_signal", NULL);
@@ -276,8 +279,8 @@ Test(options, pid_prefix_on_stderr)
 
 Test(options, output_separately)
 {
-	struct run *r = scall_run("-ff", "-o", "@T", "-e", "trace=getppid,wait4", "@P/cli_fork",
-				  NULL);
+	struct run *r =
+		scall_run("-ff", "-o", "@T", "-e", "trace=getppid,wait4", "@P/cli_fork", NULL);
 	char path[256];
 	char *parent, *child;
 	int ppid = atoi(strrchr(r->expect, '\n') ? r->expect + 0 : "0");
@@ -321,8 +324,9 @@ Test(options, verbose_environment)
 	struct run *r = scall_run("-o", "@T", "-e", "trace=execve", "-E", "SCALL_TEST=yes", "-E",
 				  "LC_ALL", "@P/cli_exit", "0", NULL);
 
-	has_line(r, "^execve\\(\"[^\"]*/cli_exit\", \\[\"[^\"]*/cli_exit\", \"0\"\\], 0x[0-9a-f]+ "
-		    "/\\* [0-9]+ vars \\*/\\) = 0$");
+	has_line(r,
+		 "^execve\\(\"[^\"]*/cli_exit\", \\[\"[^\"]*\"(\\.\\.\\.)?, \"0\"\\], 0x[0-9a-f]+ "
+		 "/\\* [0-9]+ vars \\*/\\) = 0$");
 	run_free(r);
 	r = scall_run("-v", "-o", "@T", "-e", "trace=execve", "-E", "SCALL_TEST=yes", "-E",
 		      "LC_ALL", "@P/cli_exit", "0", NULL);

@@ -77,8 +77,8 @@ Test(run, missing_program)
 	struct run *r = scall_run("/nonexistent/prog", NULL);
 
 	cr_assert_eq(run_exit(r), 1);
-	cr_assert(strstr(r->err, "Can't stat '/nonexistent/prog': No such file or directory"),
-		  "%s", r->err);
+	cr_assert(strstr(r->err, "Can't stat '/nonexistent/prog': No such file or directory"), "%s",
+		  r->err);
 	run_free(r);
 }
 
@@ -245,7 +245,7 @@ Test(run, spawned_tracee_dies_with_scall, .timeout = 30)
 {
 	char trace[] = "/tmp/scall-kill-XXXXXX";
 	int fd = mkstemp(trace), st;
-	const char *args[] = { SCALL_BIN, "-o", trace, "-e", "trace=getppid",
+	const char *args[] = { SCALL_BIN,         "-o", trace, "-e", "trace=getppid",
 			       prog("cli_sleep"), NULL };
 	pid_t sc, tracee = 0;
 	char *text;
@@ -281,8 +281,8 @@ Test(run, sigterm_ends_spawned_tracee, .timeout = 30)
 {
 	char trace[] = "/tmp/scall-term-XXXXXX";
 	int fd = mkstemp(trace), st;
-	const char *args[] = { SCALL_BIN, "-o", trace, "-e", "trace=nanosleep", prog("cli_sleep"),
-			       NULL };
+	const char *args[] = { SCALL_BIN,         "-o", trace, "-e", "trace=nanosleep",
+			       prog("cli_sleep"), NULL };
 	pid_t sc;
 	char *text;
 

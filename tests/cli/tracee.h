@@ -45,22 +45,60 @@ __attribute__((unused)) static const char *err_text(int e)
 	const char *name = "E???";
 
 	switch (e) {
-	case 1: name = "EPERM"; break;
-	case 2: name = "ENOENT"; break;
-	case 3: name = "ESRCH"; break;
-	case 9: name = "EBADF"; break;
-	case 10: name = "ECHILD"; break;
-	case 13: name = "EACCES"; break;
-	case 14: name = "EFAULT"; break;
-	case 17: name = "EEXIST"; break;
-	case 20: name = "ENOTDIR"; break;
-	case 21: name = "EISDIR"; break;
-	case 22: name = "EINVAL"; break;
-	case 25: name = "ENOTTY"; break;
-	case 29: name = "ESPIPE"; break;
-	case 38: name = "ENOSYS"; break;
-	case 39: name = "ENOTEMPTY"; break;
-	case 111: name = "ECONNREFUSED"; break;
+	case 1:
+		name = "EPERM";
+		break;
+	case 2:
+		name = "ENOENT";
+		break;
+	case 3:
+		name = "ESRCH";
+		break;
+	case 9:
+		name = "EBADF";
+		break;
+	case 10:
+		name = "ECHILD";
+		break;
+	case 13:
+		name = "EACCES";
+		break;
+	case 14:
+		name = "EFAULT";
+		break;
+	case 17:
+		name = "EEXIST";
+		break;
+	case 20:
+		name = "ENOTDIR";
+		break;
+	case 21:
+		name = "EISDIR";
+		break;
+	case 22:
+		name = "EINVAL";
+		break;
+	case 25:
+		name = "ENOTTY";
+		break;
+	case 29:
+		name = "ESPIPE";
+		break;
+	case 38:
+		name = "ENOSYS";
+		break;
+	case 39:
+		name = "ENOTEMPTY";
+		break;
+	case 11:
+		name = "EAGAIN";
+		break;
+	case 110:
+		name = "ETIMEDOUT";
+		break;
+	case 111:
+		name = "ECONNREFUSED";
+		break;
 	}
 	snprintf(buf, sizeof(buf), "-1 %s (%s)", name, strerror(e));
 	return buf;

@@ -18,7 +18,37 @@
 
 #define H_MAX_ARGS 32
 
+#define H_MAX_OWNED 4
+
 static char out_buf[1 << 16];
+
+/* What h_cleanup() frees if a test fails before it does. */
+static scall_tracer *tracers[H_MAX_OWNED];
+static struct h_log *logs[H_MAX_OWNED];
+
+/* Put p in the first free slot of owned. */
+static void own(void **owned, void *p)
+{
+	int i;
+
+	for (i = 0; i < H_MAX_OWNED; i++) {
+		if (!owned[i]) {
+			owned[i] = p;
+			return;
+		}
+	}
+	cr_assert_fail("more than %d tracers or logs in one test", H_MAX_OWNED);
+}
+
+static void disown(void **owned, void *p)
+{
+	int i;
+
+	for (i = 0; i < H_MAX_OWNED; i++) {
+		if (owned[i] == p)
+			owned[i] = NULL;
+	}
+}
 
 scall_tracer *h_new(unsigned flags)
 {
@@ -27,7 +57,26 @@ scall_tracer *h_new(unsigned flags)
 
 	cr_assert_eq(rc, 0, "scall_new(%#x): %d", flags, rc);
 	cr_assert_not_null(t);
+	own((void **)tracers, t);
 	return t;
+}
+
+void h_free(scall_tracer *t)
+{
+	disown((void **)tracers, t);
+	scall_free(t);
+}
+
+void h_cleanup(void)
+{
+	int i;
+
+	for (i = 0; i < H_MAX_OWNED; i++) {
+		if (tracers[i])
+			h_free(tracers[i]);
+		if (logs[i])
+			h_log_free(logs[i]);
+	}
 }
 
 /* PROGS_DIR/prog and the NULL-terminated arguments of ap, in argv. */
@@ -228,12 +277,13 @@ const char *h_ev_str(const struct scall_event *ev)
 	switch (ev->type) {
 	case SCALL_EV_SYSCALL:
 		name = scall_syscall_name(si->abi, si->nr);
-		snprintf(buf, sizeof(buf),
-			 "SYSCALL tid %d pid %d %s %s %s(nr %ld, %#llx, %#llx, %#llx) error %d rval %lld",
-			 ev->tid, ev->pid, si->phase == SCALL_ENTRY ? "entry" : "exit",
-			 scall_abi_name(si->abi), name ? name : "?", si->nr,
-			 (unsigned long long)si->args[0], (unsigned long long)si->args[1],
-			 (unsigned long long)si->args[2], si->error, (long long)si->rval[0]);
+		snprintf(
+			buf, sizeof(buf),
+			"SYSCALL tid %d pid %d %s %s %s(nr %ld, %#llx, %#llx, %#llx) error %d rval %lld",
+			ev->tid, ev->pid, si->phase == SCALL_ENTRY ? "entry" : "exit",
+			scall_abi_name(si->abi), name ? name : "?", si->nr,
+			(unsigned long long)si->args[0], (unsigned long long)si->args[1],
+			(unsigned long long)si->args[2], si->error, (long long)si->rval[0]);
 		break;
 	default:
 		snprintf(buf, sizeof(buf),
@@ -396,7 +446,14 @@ struct h_log *h_log_new(void)
 	struct h_log *log = calloc(1, sizeof(*log));
 
 	cr_assert_not_null(log);
+	own((void **)logs, log);
 	return log;
+}
+
+void h_log_free(struct h_log *log)
+{
+	disown((void **)logs, log);
+	free(log);
 }
 
 void h_log_event(const struct scall_event *ev, void *arg)

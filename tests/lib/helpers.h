@@ -27,16 +27,16 @@
  * NAME_regs with SCALL_USE_REGS (registers only).  The body gets the flag
  * to pass to h_new() as `mode`.
  */
-#define H_MODE_TEST(suite, name)                                                                   \
-	static void suite##__##name(unsigned mode);                                                \
-	Test(suite, name)                                                                          \
-	{                                                                                          \
-		suite##__##name(0);                                                                \
-	}                                                                                          \
-	Test(suite, name##_regs)                                                                   \
-	{                                                                                          \
-		suite##__##name(SCALL_USE_REGS);                                                   \
-	}                                                                                          \
+#define H_MODE_TEST(suite, name)                    \
+	static void suite##__##name(unsigned mode); \
+	Test(suite, name)                           \
+	{                                           \
+		suite##__##name(0);                 \
+	}                                           \
+	Test(suite, name##_regs)                    \
+	{                                           \
+		suite##__##name(SCALL_USE_REGS);    \
+	}                                           \
 	static void suite##__##name(unsigned mode)
 
 /* A program started by a test: its stdout goes to a memfd, its stdin is a pipe. */
@@ -53,8 +53,17 @@ struct h_res {
 	char detail[256];
 };
 
-/* scall_new(flags | SCALL_KILL_ON_EXIT), asserted. */
+/*
+ * scall_new(flags | SCALL_KILL_ON_EXIT), asserted.  The tracer is freed by
+ * h_free(), or by h_cleanup() if the test fails before.
+ */
 scall_tracer *h_new(unsigned flags);
+
+/* scall_free() of a tracer made by h_new(). */
+void h_free(scall_tracer *t);
+
+/* Free what a failed test left: the .fini of every suite. */
+void h_cleanup(void);
 
 /*
  * scall_spawn() of PROGS_DIR/prog with the NULL-terminated arguments that
@@ -118,7 +127,7 @@ void h_until_call(scall_tracer *t, pid_t tid, enum scall_abi abi, long nr, enum 
 		  enum scall_resume how, struct scall_event *ev);
 
 /* h_until_call for the native ABI. */
-#define h_until_syscall(t, tid, nr, phase, how, ev)                                                \
+#define h_until_syscall(t, tid, nr, phase, how, ev) \
 	h_until_call(t, tid, SCALL_ABI_X86_64, nr, phase, how, ev)
 
 /* Called with every event h_run_to_exit() sees, before it resumes it. */
@@ -137,8 +146,9 @@ struct h_log {
 	struct scall_event ev[H_LOG_MAX];
 };
 
-/* A zeroed log (freed with free()). */
+/* A zeroed log, freed with h_log_free() (or by h_cleanup()). */
 struct h_log *h_log_new(void);
+void h_log_free(struct h_log *log);
 
 /* h_event_fn that appends ev to the struct h_log arg. */
 void h_log_event(const struct scall_event *ev, void *arg);
@@ -147,11 +157,11 @@ void h_log_event(const struct scall_event *ev, void *arg);
 int h_log_find(const struct h_log *log, int from, enum scall_event_type type, pid_t tid);
 
 /* Assert that a wait status is a normal exit with code. */
-#define h_assert_exited(status, code)                                                              \
-	do {                                                                                       \
-		int h_st_ = (status);                                                              \
-		cr_assert(WIFEXITED(h_st_) && WEXITSTATUS(h_st_) == (code),                        \
-			  "wait status %#x, expected exit %d", (unsigned)h_st_, (code));           \
+#define h_assert_exited(status, code)                                                    \
+	do {                                                                             \
+		int h_st_ = (status);                                                    \
+		cr_assert(WIFEXITED(h_st_) && WEXITSTATUS(h_st_) == (code),              \
+			  "wait status %#x, expected exit %d", (unsigned)h_st_, (code)); \
 	} while (0)
 
 /* Make a file with content in /tmp; path receives its name (size >= 64). */

@@ -12,7 +12,7 @@
 
 #include "helpers.h"
 
-TestSuite(abi, .timeout = 60);
+TestSuite(abi, .timeout = 30, .fini = h_cleanup);
 
 /* Numbers in the i386 table (arch/x86/entry/syscalls/syscall_32.tbl). */
 #define I386_UNLINK 10
@@ -72,7 +72,7 @@ H_MODE_TEST(abi, i386_program)
 	cr_assert_eq(k.getppid_exit, 1, "%d i386 getppid exits", k.getppid_exit);
 	cr_assert_eq(k.getppid_rval, getpid());
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid());
-	scall_free(t);
+	h_free(t);
 }
 
 /* int 0x80 from 64-bit code is an i386 call, at entry and at exit. */
@@ -109,7 +109,7 @@ H_MODE_TEST(abi, int80_from_64bit)
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "int80", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 /* Wait for the i386 entry or exit of nr. */
@@ -157,7 +157,7 @@ H_MODE_TEST(abi, i386_entry_exit)
 	cr_assert_eq(h_result(&c, "unlink", 0).ret, 0, "the tracee: %s", h_output(&c));
 	cr_assert_eq(stat(path, &st), 0, "the emulated unlink ran");
 	unlink(path);
-	scall_free(t);
+	h_free(t);
 }
 
 /* i386, entry changed: getppid becomes getpid. */
@@ -183,7 +183,7 @@ H_MODE_TEST(abi, i386_entry_entry)
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 /* i386, result changed at the exit: a value, then an error. */
@@ -214,7 +214,7 @@ H_MODE_TEST(abi, i386_exit_exit)
 	r = h_result(&c, "getppid", 1);
 	cr_assert_eq(r.ret, -1);
 	cr_assert_eq(r.err, EPERM);
-	scall_free(t);
+	h_free(t);
 }
 
 /* i386, another call from an exit: getpid runs after getppid. */
@@ -243,5 +243,5 @@ H_MODE_TEST(abi, i386_exit_entry)
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }

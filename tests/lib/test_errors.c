@@ -15,7 +15,7 @@
 
 #include "helpers.h"
 
-TestSuite(errors, .timeout = 60);
+TestSuite(errors, .timeout = 30, .fini = h_cleanup);
 
 /* A pid that no process has: a child that was reaped. */
 static pid_t dead_pid(void)
@@ -38,7 +38,7 @@ Test(errors, new_and_free)
 	cr_assert_eq(scall_new(&t, 0x100), -EINVAL, "unknown flag");
 	cr_assert_eq(scall_new(&t, ~0u), -EINVAL, "unknown flags");
 	cr_assert_eq(scall_new(&t, SCALL_FOLLOW_FORKS | SCALL_KILL_ON_EXIT | SCALL_USE_REGS), 0);
-	scall_free(t);
+	h_free(t);
 	scall_free(NULL);
 }
 
@@ -64,7 +64,7 @@ Test(errors, spawn)
 	cr_assert_eq(waitpid(-1, &status, WNOHANG | __WALL), -1, "a child is left behind");
 	cr_assert_eq(errno, ECHILD);
 	free(big);
-	scall_free(t);
+	h_free(t);
 }
 
 Test(errors, attach)
@@ -101,8 +101,8 @@ Test(errors, attach)
 		cr_assert_eq(waitpid(pid, &status, 0), pid);
 		h_assert_exited(status, 0);
 	}
-	scall_free(t);
-	scall_free(other);
+	h_free(t);
+	h_free(other);
 }
 
 Test(errors, detach)
@@ -124,7 +124,7 @@ Test(errors, detach)
 		h_assert_exited(status, 0);
 	}
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid, "the detached process went wrong");
-	scall_free(t);
+	h_free(t);
 }
 
 static void on_alarm(int sig)
@@ -149,7 +149,7 @@ Test(errors, wait)
 	cr_assert_eq(scall_wait(t, &ev, 100), -ETIMEDOUT);
 	cr_assert_eq(write(c.in, "x\n", 2), 2);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
-	scall_free(t);
+	h_free(t);
 }
 
 /* A signal arriving in the tracer while scall_wait blocks: -EINTR. */
@@ -175,7 +175,7 @@ static void wait_eintr(int timeout_ms)
 	cr_assert_eq(rc, -EINTR, "scall_wait(%d) returned %d when SIGALRM came", timeout_ms, rc);
 	cr_assert_eq(write(c.in, "x\n", 2), 2);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
-	scall_free(t);
+	h_free(t);
 }
 
 Test(errors, wait_eintr_no_limit)
@@ -207,7 +207,7 @@ Test(errors, resume)
 	cr_assert_eq(write(c.in, "x\n", 2), 2);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
 	cr_assert_eq(scall_resume(t, pid, SCALL_RESUME_CONT, 0), -ESRCH, "resume of a gone thread");
-	scall_free(t);
+	h_free(t);
 }
 
 /* Every per-thread function on one tid, expecting err (-ESRCH or -EBUSY). */
@@ -249,7 +249,7 @@ Test(errors, thread_states)
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
 	all_refuse(t, pid, -ESRCH);
 	cr_assert_eq(scall_filter_active(t, pid), -ESRCH);
-	scall_free(t);
+	h_free(t);
 }
 
 /* NULL tracers and bad arguments of the per-thread functions. */
@@ -290,7 +290,7 @@ Test(errors, bad_arguments)
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "write", 0).ret, 3);
 	cr_assert_str_eq(h_result(&c, "write", 0).detail, "abc");
-	scall_free(t);
+	h_free(t);
 }
 
 Test(errors, filter_rules)
@@ -324,7 +324,7 @@ Test(errors, filter_rules)
 	cr_assert_eq(data, EPERM);
 	cr_assert_eq(scall_filter_clear(t), 0);
 	cr_assert_eq(scall_filter_action(t, SCALL_ABI_UNKNOWN, SYS_getpid, NULL), SCALL_ACT_ALLOW);
-	scall_free(t);
+	h_free(t);
 }
 
 Test(errors, stats)
@@ -349,5 +349,5 @@ Test(errors, stats)
 	cr_assert_geq(st.stops, st.reported - 1, "stops %llu < reported %llu",
 		      (unsigned long long)st.stops, (unsigned long long)st.reported);
 	cr_assert_eq(st.injected, 1);
-	scall_free(t);
+	h_free(t);
 }

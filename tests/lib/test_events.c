@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Events: spawn, attach and detach, threads, fork / vfork / clone with and
- * without SCALL_FOLLOW_FORKS, exec (also from a thread that is not the
- * leader), exit statuses, and scall_wait's -ECHILD and -ETIMEDOUT.
+ * Events: spawn, threads, fork / vfork / clone with and without
+ * SCALL_FOLLOW_FORKS, exec (also from a thread that is not the leader), exit
+ * statuses, and scall_wait's -ECHILD and -ETIMEDOUT.  Attach and detach are
+ * in test_attach.c.
  */
 #include <errno.h>
 #include <signal.h>
@@ -16,7 +17,7 @@
 
 #include "helpers.h"
 
-TestSuite(events, .timeout = 60);
+TestSuite(events, .timeout = 30, .fini = h_cleanup);
 
 static void assert_no_child_left(void)
 {
@@ -51,7 +52,7 @@ Test(events, spawn_start_first)
 	h_resume(t, &ev, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 /* A program that cannot be run: -ENOENT, and no child is left behind. */
@@ -68,7 +69,7 @@ Test(events, spawn_missing_program)
 	cr_assert_eq(scall_spawn(t, argv, NULL, &pid), -ENOENT, "PATH lookup of a missing name");
 	assert_no_child_left();
 	cr_assert_eq(scall_wait(t, &ev, 0), -ECHILD, "a failed spawn left something traced");
-	scall_free(t);
+	h_free(t);
 }
 
 /* A file that is not executable: -EACCES, nothing left. */
@@ -83,7 +84,7 @@ Test(events, spawn_not_executable)
 	cr_assert_eq(scall_spawn(t, argv, NULL, NULL), -EACCES);
 	assert_no_child_left();
 	unlink(path);
-	scall_free(t);
+	h_free(t);
 }
 
 /* argv[0] without a slash is looked up in PATH, as execvp does. */
@@ -101,7 +102,7 @@ Test(events, spawn_path_lookup)
 	cr_assert_eq(ev.tid, pid);
 	h_go(t, pid, SCALL_RESUME_CONT);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
-	scall_free(t);
+	h_free(t);
 }
 
 /* The EXIT event carries the wait status: a normal exit... */
@@ -120,7 +121,7 @@ Test(events, exit_status_code)
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
 	cr_assert(!h_has_result(&c, "getppid", 0));
 	cr_assert_eq(scall_wait(t, &ev, 0), -ECHILD, "something traced after the exit");
-	scall_free(t);
+	h_free(t);
 }
 
 /* ... and a death by signal, after the SIGNAL event that delivered it. */
@@ -140,7 +141,7 @@ Test(events, exit_status_signal)
 	cr_assert_eq(ev.type, SCALL_EV_EXIT, "%s", h_ev_str(&ev));
 	cr_assert(WIFSIGNALED(ev.status) && WTERMSIG(ev.status) == SIGTERM, "status %#x",
 		  ev.status);
-	scall_free(t);
+	h_free(t);
 }
 
 /* -ECHILD when nothing is traced: before anything, and after the last exit. */
@@ -157,7 +158,7 @@ Test(events, wait_echild)
 	h_go(t, pid, SCALL_RESUME_CONT);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
 	cr_assert_eq(scall_wait(t, &ev, 1000), -ECHILD);
-	scall_free(t);
+	h_free(t);
 }
 
 static long ms_since(const struct timespec *t0)
@@ -189,108 +190,7 @@ Test(events, wait_timeout)
 	cr_assert_eq(write(c.in, "go\n", 3), 3);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
 	cr_assert_str_eq(h_result(&c, "read", 0).detail, "go");
-	scall_free(t);
-}
-
-static bool in_set(pid_t tid, const pid_t *set, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		if (set[i] == tid)
-			return true;
-	}
-	return false;
-}
-
-/*
- * Attach to a busy process with two threads: a START for each thread, calls
- * reported; detach, and it runs on and finishes correctly.
- */
-Test(events, attach_detach_running)
-{
-	scall_tracer *t = h_new(0);
-	struct scall_event ev;
-	struct h_child c;
-	pid_t tids[8], seen[8];
-	int ntids, nseen = 0, calls = 0, i, status;
-	pid_t pid = h_fork_exec(&c, "busy", NULL);
-
-	h_wait_output(&c, "ready");
-	ntids = h_tasks(pid, tids, 8);
-	cr_assert_eq(ntids, 2, "busy has %d threads", ntids);
-	cr_assert_eq(scall_attach(t, pid), 0);
-	for (i = 0; i < ntids; i++) {
-		h_wait(t, &ev);
-		cr_assert_eq(ev.type, SCALL_EV_START, "%s", h_ev_str(&ev));
-		cr_assert_eq(ev.pid, pid);
-		cr_assert_eq(ev.parent, 0);
-		cr_assert(in_set(ev.tid, tids, ntids), "START of unknown tid %d", ev.tid);
-		cr_assert(!in_set(ev.tid, seen, nseen), "two STARTs for %d", ev.tid);
-		seen[nseen++] = ev.tid;
-	}
-	for (i = 0; i < nseen; i++)
-		h_go(t, seen[i], SCALL_RESUME_SYSCALL);
-	while (calls < 50) {
-		h_wait(t, &ev);
-		cr_assert_eq(ev.type, SCALL_EV_SYSCALL, "%s", h_ev_str(&ev));
-		cr_assert(ev.info.nr == SYS_getppid || ev.info.nr == SYS_getpid ||
-				  ev.info.nr == SYS_restart_syscall,
-			  "busy made %s", h_ev_str(&ev));
-		calls++;
-		h_resume(t, &ev, SCALL_RESUME_SYSCALL);
-	}
-	cr_assert_eq(scall_detach(t, pid), 0);
-	cr_assert_eq(scall_wait(t, &ev, 0), -ECHILD, "still traced after detach");
-	h_msleep(100);
-	cr_assert(h_proc_state(pid) != 't' && h_proc_state(pid) != 'T',
-		  "stopped after detach: state %c", h_proc_state(pid));
-	cr_assert_eq(kill(pid, SIGUSR1), 0);
-	cr_assert_eq(waitpid(pid, &status, 0), pid);
-	h_assert_exited(status, 0);
-	cr_assert(strstr(h_output(&c), "main ") && strstr(h_output(&c), "thread "),
-		  "output: %s", h_output(&c));
-	scall_free(t);
-}
-
-/* Detach right after attach, before any START was reported. */
-Test(events, detach_before_start_reported)
-{
-	scall_tracer *t = h_new(0);
-	struct scall_event ev;
-	struct h_child c;
-	pid_t pid = h_fork_exec(&c, "busy", NULL);
-	int status;
-
-	h_wait_output(&c, "ready");
-	cr_assert_eq(scall_attach(t, pid), 0);
-	cr_assert_eq(scall_detach(t, pid), 0);
-	cr_assert_eq(scall_wait(t, &ev, 0), -ECHILD);
-	h_msleep(50);
-	cr_assert_eq(kill(pid, SIGUSR1), 0);
-	cr_assert_eq(waitpid(pid, &status, 0), pid);
-	h_assert_exited(status, 0);
-	scall_free(t);
-}
-
-/* scall_free() detaches an attached process, which then runs on. */
-Test(events, free_detaches_attached)
-{
-	scall_tracer *t = h_new(0);
-	struct scall_event ev;
-	struct h_child c;
-	pid_t pid = h_fork_exec(&c, "busy", NULL);
-	int status;
-
-	h_wait_output(&c, "ready");
-	cr_assert_eq(scall_attach(t, pid), 0);
-	h_wait(t, &ev);
-	cr_assert_eq(ev.type, SCALL_EV_START);
-	scall_free(t);
-	h_msleep(50);
-	cr_assert_eq(kill(pid, SIGUSR1), 0);
-	cr_assert_eq(waitpid(pid, &status, 0), pid);
-	h_assert_exited(status, 0);
+	h_free(t);
 }
 
 /*
@@ -318,14 +218,14 @@ static pid_t check_new_process(const struct h_log *log, pid_t pid, int kind)
 		if (log->ev[i].tid == child && start_i < 0) {
 			start_i = i;
 			cr_assert_eq(log->ev[i].type, SCALL_EV_START,
-				     "first event of the child is not START: %s", h_ev_str(&log->ev[i]));
+				     "first event of the child is not START: %s",
+				     h_ev_str(&log->ev[i]));
 		}
 	}
 	cr_assert_geq(start_i, 0, "no event of the child %d", child);
 	cr_assert_gt(start_i, clone_i, "the child's START came before its creator's CLONE");
 	cr_assert_eq(log->ev[start_i].parent, pid, "START's parent %d", log->ev[start_i].parent);
-	cr_assert_eq(log->ev[start_i].clone, kind, "START's clone kind %d",
-		     log->ev[start_i].clone);
+	cr_assert_eq(log->ev[start_i].clone, kind, "START's clone kind %d", log->ev[start_i].clone);
 	cr_assert_eq(log->ev[start_i].pid, kind == SCALL_CLONE_THREAD ? pid : child);
 	return child;
 }
@@ -369,8 +269,8 @@ Test(events, follow_fork)
 	cr_assert_eq(r.ret, child);
 	cr_assert_str_eq(r.detail, "exit=0");
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, child);
-	free(log);
-	scall_free(t);
+	h_log_free(log);
+	h_free(t);
 }
 
 /* vfork: the parent sleeps until the child execs; nothing deadlocks. */
@@ -394,8 +294,8 @@ Test(events, follow_vfork)
 	cr_assert_eq(h_result(&c, "vfork", 0).ret, child);
 	cr_assert_str_eq(h_result(&c, "vfork", 0).detail, "exit=0");
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, child);
-	free(log);
-	scall_free(t);
+	h_log_free(log);
+	h_free(t);
 }
 
 /* A raw clone() without CLONE_VM is a new process: kind FORK. */
@@ -414,8 +314,8 @@ Test(events, follow_clone)
 	h_assert_exited(logged_exit(log, child), 7);
 	cr_assert_str_eq(h_result(&c, "clonefork", 0).detail, "exit=7",
 			 "the child's getppid was wrong");
-	free(log);
-	scall_free(t);
+	h_log_free(log);
+	h_free(t);
 }
 
 /* Threads are traced without SCALL_FOLLOW_FORKS. */
@@ -443,8 +343,8 @@ Test(events, threads_followed_without_flag)
 	cr_assert_eq(log->ev[i].pid, pid);
 	cr_assert_geq(h_log_find(log, 0, SCALL_EV_EXIT, tid), 0, "no EXIT of the thread");
 	cr_assert_eq(h_result(&c, "gettid", 0).ret, tid);
-	free(log);
-	scall_free(t);
+	h_log_free(log);
+	h_free(t);
 }
 
 static void only_pid(const struct scall_event *ev, void *arg)
@@ -453,8 +353,7 @@ static void only_pid(const struct scall_event *ev, void *arg)
 
 	cr_assert_eq(ev->tid, pid, "an event of another process: %s", h_ev_str(ev));
 	cr_assert_eq(ev->pid, pid, "an event of another process: %s", h_ev_str(ev));
-	cr_assert(ev->type != SCALL_EV_CLONE, "CLONE without SCALL_FOLLOW_FORKS: %s",
-		  h_ev_str(ev));
+	cr_assert(ev->type != SCALL_EV_CLONE, "CLONE without SCALL_FOLLOW_FORKS: %s", h_ev_str(ev));
 }
 
 /* Without SCALL_FOLLOW_FORKS children are not traced, and run correctly. */
@@ -471,7 +370,7 @@ static void untraced_child(const char *how)
 	cr_assert_str_eq(r.detail, "exit=0", "the child: %s", h_output(&c));
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, r.ret);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 Test(events, fork_not_followed)
@@ -513,8 +412,8 @@ Test(events, exec)
 	cr_assert(logged_call(log, pid, SYS_getppid), "the new program's calls were not seen");
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid());
-	free(log);
-	scall_free(t);
+	h_log_free(log);
+	h_free(t);
 }
 
 /*
@@ -544,6 +443,25 @@ Test(events, exec_from_thread)
 	cr_assert(logged_call(log, pid, SYS_gettid));
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
 	cr_assert_eq(h_result(&c, "gettid", 0).ret, pid);
-	free(log);
-	scall_free(t);
+	h_log_free(log);
+	h_free(t);
+}
+
+/* Resuming a thread whose START was not reported yet drops that START. */
+Test(events, resume_drops_unreported_start)
+{
+	scall_tracer *t = h_new(0);
+	struct scall_event ev;
+	struct h_child c;
+	pid_t pid;
+
+	h_spawn(t, &c, "calls", "getpid", NULL);
+	pid = c.pid;
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
+	h_next(t, pid, SCALL_RESUME_SYSCALL, &ev);
+	cr_assert_neq(ev.type, SCALL_EV_START, "START reported after the thread was resumed");
+	h_resume(t, &ev, SCALL_RESUME_SYSCALL);
+	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
+	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
+	h_free(t);
 }

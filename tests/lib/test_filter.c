@@ -14,7 +14,7 @@
 
 #include "helpers.h"
 
-TestSuite(filter, .timeout = 60);
+TestSuite(filter, .timeout = 30, .fini = h_cleanup);
 
 #define I386_GETPPID 64
 
@@ -39,8 +39,7 @@ static void only_entries_of(const struct scall_event *ev, void *arg)
 
 	if (ev->type != SCALL_EV_SYSCALL)
 		return;
-	cr_assert_eq(ev->info.phase, SCALL_ENTRY, "a stop that is not an entry: %s",
-		     h_ev_str(ev));
+	cr_assert_eq(ev->info.phase, SCALL_ENTRY, "a stop that is not an entry: %s", h_ev_str(ev));
 	cr_assert_eq(ev->info.abi, s->abi, "a stop of another abi: %s", h_ev_str(ev));
 	cr_assert_eq(ev->info.nr, s->nr, "a stop at another call: %s", h_ev_str(ev));
 	s->n++;
@@ -72,7 +71,7 @@ H_MODE_TEST(filter, trace_one_call)
 		cr_assert_eq(h_result(&c, "getppid", i).ret, getpid());
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
 	cr_assert_str_eq(h_result(&c, "write", 0).detail, "x");
-	scall_free(t);
+	h_free(t);
 }
 
 /* The same rule for the i386 table in a 32-bit program. */
@@ -89,7 +88,7 @@ Test(filter, trace_one_call_i386)
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, only_entries_of, &s), 0);
 	cr_assert_eq(s.n, 2, "%d stops for 2 getppid calls", s.n);
 	cr_assert_eq(h_result(&c, "getppid", 1).ret, getpid());
-	scall_free(t);
+	h_free(t);
 }
 
 struct entry_count {
@@ -136,7 +135,7 @@ H_MODE_TEST(filter, syscall_mode_sees_everything)
 	cr_assert_eq(ppid.exits, 2);
 	cr_assert_eq(gpid.entries, 1);
 	cr_assert_eq(gpid.exits, 1);
-	scall_free(t);
+	h_free(t);
 }
 
 /* At a filtered entry, SCALL_RESUME_SYSCALL still gives its exit stop. */
@@ -168,7 +167,7 @@ H_MODE_TEST(filter, exit_stop_after_filtered_entry)
 	h_go(t, pid, SCALL_RESUME_CONT);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, no_syscall, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 1).ret, getpid());
-	scall_free(t);
+	h_free(t);
 }
 
 /* Tier 2: an emulation decided at a filtered entry costs that one stop. */
@@ -200,7 +199,7 @@ H_MODE_TEST(filter, emulate_in_one_stop)
 	cr_assert_eq(h_result(&c, "unlink", 0).err, EBUSY);
 	cr_assert_eq(stat(path, &st), 0, "the emulated unlink ran");
 	unlink(path);
-	scall_free(t);
+	h_free(t);
 }
 
 /* ERRNO: denied by the kernel, no stop; the tracee sees the errno. */
@@ -221,7 +220,7 @@ Test(filter, errno_rule)
 	cr_assert_eq(r.err, EACCES, "errno %d", r.err);
 	cr_assert_eq(h_result(&c, "getppid", 1).err, EACCES);
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 /* KILL: the process dies of SIGSYS at the call. */
@@ -237,7 +236,7 @@ Test(filter, kill_rule)
 	h_go(t, pid, SCALL_RESUME_CONT);
 	status = h_run_to_exit(t, pid, SCALL_RESUME_CONT, no_syscall, NULL);
 	cr_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS, "status %#x", status);
-	scall_free(t);
+	h_free(t);
 }
 
 /* Without rules no filter is in force. */
@@ -250,7 +249,7 @@ Test(filter, inactive_without_rules)
 	cr_assert_eq(scall_filter_active(t, pid), 0);
 	h_go(t, pid, SCALL_RESUME_CONT);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, no_syscall, NULL), 0);
-	scall_free(t);
+	h_free(t);
 }
 
 /* Start `calls read OPS...` untraced, attach, and wait for its START. */
@@ -287,7 +286,7 @@ Test(filter, attached_trace)
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid());
 	cr_assert_eq(h_result(&c, "getppid", 1).ret, getpid());
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 /* Attached: ERRNO is emulated at the entry; no stop is reported. */
@@ -308,7 +307,7 @@ Test(filter, attached_errno)
 	cr_assert_eq(r.err, EPERM);
 	cr_assert_eq(h_result(&c, "getppid", 1).err, EPERM);
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 /* A filtered spawned process cannot be detached: -EPERM, and it stays traced. */
@@ -326,7 +325,7 @@ Test(filter, detach_filtered_eperm)
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, only_entries_of, &s), 0);
 	cr_assert_eq(s.n, 1);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid());
-	scall_free(t);
+	h_free(t);
 }
 
 static void only_pid(const struct scall_event *ev, void *arg)
@@ -358,7 +357,7 @@ static void unfollowed_children(const char *how)
 	r = h_result(&c, "getppid", 0);
 	cr_assert_eq(r.ret, pid, "the child's getppid: %ld errno %d", r.ret, r.err);
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, child);
-	scall_free(t);
+	h_free(t);
 }
 
 Test(filter, fork_child_not_followed)

@@ -12,7 +12,7 @@
 
 #include "helpers.h"
 
-TestSuite(inject, .timeout = 60);
+TestSuite(inject, .timeout = 30, .fini = h_cleanup);
 
 static void get_info(scall_tracer *t, pid_t tid, struct scall_info *si)
 {
@@ -83,7 +83,7 @@ H_MODE_TEST(inject, at_entry)
 	cr_assert_eq(h_result(&c, "write", 0).ret, 5);
 	cr_assert_str_eq(h_result(&c, "write", 0).detail, "hello");
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid());
-	scall_free(t);
+	h_free(t);
 }
 
 /* At an exit: the tracee still gets the real result. */
@@ -106,13 +106,12 @@ H_MODE_TEST(inject, at_exit)
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_next(t, pid, SCALL_RESUME_SYSCALL, &ev);
 	cr_assert_eq(ev.type, SCALL_EV_SYSCALL, "%s", h_ev_str(&ev));
-	cr_assert_eq(ev.info.phase, SCALL_ENTRY, "the next stop after the exit: %s",
-		     h_ev_str(&ev));
+	cr_assert_eq(ev.info.phase, SCALL_ENTRY, "the next stop after the exit: %s", h_ev_str(&ev));
 	h_resume(t, &ev, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid());
 	cr_assert_eq(h_result(&c, "gettid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 /* After scall_set_info: an injection keeps the change (here an emulation). */
@@ -144,7 +143,7 @@ H_MODE_TEST(inject, keeps_set_info)
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, 777);
-	scall_free(t);
+	h_free(t);
 }
 
 /* At a SIGNAL stop: the signal is still delivered afterwards. */
@@ -164,7 +163,7 @@ H_MODE_TEST(inject, at_signal_stop)
 	cr_assert_eq(h_result(&c, "raise", 0).ret, 0, "the interrupted tgkill returned %ld",
 		     h_result(&c, "raise", 0).ret);
 	cr_assert_str_eq(h_result(&c, "handled", 0).detail, "10 1 1");
-	scall_free(t);
+	h_free(t);
 }
 
 /* At START, before the program's first instruction. */
@@ -178,7 +177,7 @@ H_MODE_TEST(inject, at_start)
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 /* In a group-stop: it stays stopped afterwards until SIGCONT. */
@@ -201,7 +200,7 @@ Test(inject, at_group_stop)
 	cr_assert_eq(kill(pid, SIGCONT), 0);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 /*
@@ -258,7 +257,7 @@ static void scratch_body(unsigned mode, const char *prog, enum scall_abi abi, lo
 	cr_assert_str_eq(r.detail, "from B", "the tracee read \"%s\"", r.detail);
 	unlink(a);
 	unlink(b);
-	scall_free(t);
+	h_free(t);
 }
 
 H_MODE_TEST(inject, scratch_path)

@@ -14,7 +14,7 @@
 
 #include "helpers.h"
 
-TestSuite(memory, .timeout = 60);
+TestSuite(memory, .timeout = 30, .fini = h_cleanup);
 
 /* The program, its ABI and the numbers of write and openat there. */
 struct flavour {
@@ -37,8 +37,7 @@ static pid_t start(scall_tracer *t, struct h_child *c, const struct flavour *f, 
 }
 
 /* Stop at the entry of the first write that is not to stdout or stderr. */
-static void until_write(scall_tracer *t, pid_t pid, const struct flavour *f,
-			struct scall_event *ev)
+static void until_write(scall_tracer *t, pid_t pid, const struct flavour *f, struct scall_event *ev)
 {
 	for (;;) {
 		h_until_call(t, pid, f->abi, f->nr_write, SCALL_ENTRY, SCALL_RESUME_SYSCALL, ev);
@@ -73,11 +72,10 @@ static void cross_pages(const struct flavour *f)
 	cr_assert_eq(buf[0], 'i');
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
-	cr_assert(strstr(h_output(&c), "got abcdefghijklmnop\n"), "the pipe got: %s",
-		  h_output(&c));
+	cr_assert(strstr(h_output(&c), "got abcdefghijklmnop\n"), "the pipe got: %s", h_output(&c));
 	cr_assert(strstr(h_output(&c), "now abcdefghijklmnop\n"), "the memory holds: %s",
 		  h_output(&c));
-	scall_free(t);
+	h_free(t);
 }
 
 /* Read and write a buffer that straddles two pages; the call sees the new data. */
@@ -114,7 +112,7 @@ static void rodata(const struct flavour *f)
 	cr_assert_eq(r.ret, 15);
 	cr_assert_str_eq(r.detail, "rodata-modified rodata-modified",
 			 "the tracee saw \"%s\" (what the pipe got, then the string)", r.detail);
-	scall_free(t);
+	h_free(t);
 }
 
 /* A string in a read-only mapping (.rodata) can be rewritten. */
@@ -158,7 +156,7 @@ static void hole(const struct flavour *f)
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "write", 0).ret, 8);
 	cr_assert(strstr(h_output(&c), "got zzzzzzzz\n"), "the pipe got: %s", h_output(&c));
-	scall_free(t);
+	h_free(t);
 }
 
 /* Next to an unmapped page: short reads and writes, -EFAULT inside it. */
@@ -231,7 +229,7 @@ static void strings(const struct flavour *f)
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "openat", 0).err, ENOENT);
 	cr_assert_eq(h_result(&c, "openat", 1).err, ENOENT);
-	scall_free(t);
+	h_free(t);
 }
 
 /* scall_mem_read_str: across pages, truncation, a NUL just before a hole. */

@@ -15,7 +15,7 @@
 
 #include "helpers.h"
 
-TestSuite(semantics, .timeout = 60);
+TestSuite(semantics, .timeout = 30, .fini = h_cleanup);
 
 static bool file_exists(const char *path)
 {
@@ -82,7 +82,8 @@ H_MODE_TEST(semantics, entry_entry_changes_nr)
 	/* At the exit, nr is the call that ran. */
 	expect_exit_of(t, pid, SYS_getpid, &ev);
 	cr_assert_eq(ev.info.error, 0);
-	cr_assert_eq(ev.info.rval[0], pid, "getpid ran and returned %lld", (long long)ev.info.rval[0]);
+	cr_assert_eq(ev.info.rval[0], pid, "getpid ran and returned %lld",
+		     (long long)ev.info.rval[0]);
 	get_info(t, pid, &si);
 	cr_assert_eq(si.nr, SYS_getpid);
 	cr_assert_eq(si.rval[0], pid);
@@ -92,7 +93,7 @@ H_MODE_TEST(semantics, entry_entry_changes_nr)
 	struct h_res r = h_result(&c, "getppid", 0);
 	cr_assert_eq(r.ret, pid, "the tracee's getppid returned %ld, not its pid %d", r.ret, pid);
 	cr_assert_eq(r.err, 0);
-	scall_free(t);
+	h_free(t);
 }
 
 /* entry, ENTRY: new arguments.  A write of 11 bytes is cut to 5. */
@@ -132,7 +133,7 @@ H_MODE_TEST(semantics, entry_entry_changes_args)
 	struct h_res r = h_result(&c, "write", 0);
 	cr_assert_eq(r.ret, 5);
 	cr_assert_str_eq(r.detail, "hello", "the pipe got \"%s\"", r.detail);
-	scall_free(t);
+	h_free(t);
 }
 
 /*
@@ -179,7 +180,7 @@ H_MODE_TEST(semantics, entry_exit_emulates_value)
 	cr_assert_eq(r.ret, 0, "the tracee's unlink returned %ld errno %d", r.ret, r.err);
 	cr_assert(file_exists(path), "the emulated unlink ran");
 	unlink(path);
-	scall_free(t);
+	h_free(t);
 }
 
 /* entry, EXIT with an error: the exit stop shows it, the tracee sees it. */
@@ -217,7 +218,7 @@ H_MODE_TEST(semantics, entry_exit_emulates_error)
 	cr_assert_eq(r.err, EROFS, "the tracee saw errno %d", r.err);
 	cr_assert(file_exists(path), "the emulated unlink ran");
 	unlink(path);
-	scall_free(t);
+	h_free(t);
 }
 
 /* entry, EXIT resumed with SCALL_RESUME_CONT: one stop only, no exit stop. */
@@ -249,7 +250,7 @@ H_MODE_TEST(semantics, entry_exit_cont_has_no_exit_stop)
 	cr_assert(file_exists(path), "the emulated unlink ran");
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid, "the tracee went wrong after");
 	unlink(path);
-	scall_free(t);
+	h_free(t);
 }
 
 /* exit, EXIT: a new result value. */
@@ -281,7 +282,7 @@ H_MODE_TEST(semantics, exit_exit_changes_value)
 	struct h_res r = h_result(&c, "getppid", 0);
 	cr_assert_eq(r.ret, 4242, "the tracee's getppid returned %ld", r.ret);
 	cr_assert_eq(r.err, 0);
-	scall_free(t);
+	h_free(t);
 }
 
 /* exit, EXIT: an error instead of the real result. */
@@ -309,7 +310,7 @@ H_MODE_TEST(semantics, exit_exit_changes_error)
 	cr_assert_eq(r.err, ENOSPC, "the tracee saw errno %d", r.err);
 	/* The write did run: the data is in the pipe. */
 	cr_assert_str_eq(r.detail, "hello");
-	scall_free(t);
+	h_free(t);
 }
 
 /*
@@ -348,7 +349,7 @@ static void exit_entry_body(unsigned mode, enum scall_resume how)
 	h_assert_exited(h_run_to_exit(t, pid, how, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, pid, "the tracee did not get getpid's result");
 	cr_assert_eq(h_result(&c, "gettid", 0).ret, pid, "the tracee went wrong after");
-	scall_free(t);
+	h_free(t);
 }
 
 H_MODE_TEST(semantics, exit_entry_runs_another_call)
@@ -392,7 +393,7 @@ H_MODE_TEST(semantics, exit_describes_the_call)
 
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_str_eq(h_result(&c, "write", 0).detail, "abc");
-	scall_free(t);
+	h_free(t);
 }
 
 /* Everything else is -EINVAL, and a refused write changes nothing. */
@@ -454,7 +455,7 @@ H_MODE_TEST(semantics, set_info_invalid)
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid());
-	scall_free(t);
+	h_free(t);
 }
 
 struct trap_count {
@@ -495,7 +496,7 @@ H_MODE_TEST(semantics, sigtrap_is_not_a_syscall)
 	cr_assert_gt(n.syscalls, 0);
 	cr_assert_str_eq(h_result(&c, "handled", 0).detail, "5 1 1",
 			 "the tracee's SIGTRAP handler did not run once");
-	scall_free(t);
+	h_free(t);
 }
 
 struct abi_check {
@@ -530,5 +531,5 @@ H_MODE_TEST(semantics, abi_is_x86_64)
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, check_abi, &a), 0);
 	cr_assert_gt(a.calls, 4);
-	scall_free(t);
+	h_free(t);
 }

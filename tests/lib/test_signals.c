@@ -14,7 +14,7 @@
 
 #include "helpers.h"
 
-TestSuite(signals, .timeout = 60);
+TestSuite(signals, .timeout = 30, .fini = h_cleanup);
 
 /* SIGNAL event resumed with its signal: the tracee's handler runs. */
 Test(signals, delivered)
@@ -32,7 +32,7 @@ Test(signals, delivered)
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "raise", 0).ret, 0);
 	cr_assert_str_eq(h_result(&c, "handled", 0).detail, "10 1 1", "the handler did not run");
-	scall_free(t);
+	h_free(t);
 }
 
 /* SIGNAL event resumed with 0: suppressed, the handler never runs. */
@@ -59,7 +59,7 @@ Test(signals, suppressed)
 	cr_assert_eq(signals, 0, "the suppressed signal came back");
 	cr_assert_eq(h_result(&c, "raise", 0).ret, 0);
 	cr_assert_str_eq(h_result(&c, "handled", 0).detail, "10 0 0", "the handler ran");
-	scall_free(t);
+	h_free(t);
 }
 
 /*
@@ -90,8 +90,8 @@ Test(signals, injected_at_entry_goes_to_that_thread)
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid(), "the call was disturbed");
 	cr_assert_str_eq(h_result(&c, "handled", 0).detail, "12 1 1",
 			 "the handler did not run once in the thread");
-	free(log);
-	scall_free(t);
+	h_log_free(log);
+	h_free(t);
 }
 
 /* The same at an exit stop. */
@@ -112,7 +112,7 @@ Test(signals, injected_at_exit)
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid());
 	cr_assert_str_eq(h_result(&c, "handled", 0).detail, "12 1 1");
-	scall_free(t);
+	h_free(t);
 }
 
 static void group_stop_body(enum scall_resume how)
@@ -144,7 +144,7 @@ static void group_stop_body(enum scall_resume how)
 	h_assert_exited(h_run_to_exit(t, pid, how, NULL, NULL), 0);
 	cr_assert_eq(h_result(&c, "stop", 0).ret, 0);
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
-	scall_free(t);
+	h_free(t);
 }
 
 /* raise(SIGSTOP): GROUP_STOP; resumed it stays stopped until SIGCONT. */
@@ -225,7 +225,7 @@ static void restart_body(unsigned mode, bool sa_restart)
 		cr_assert_eq(r.err, EINTR, "the tracee's read: errno %d, not EINTR", r.err);
 	}
 	cr_assert_str_eq(h_result(&c, "handled", 0).detail, "10 1 1");
-	scall_free(t);
+	h_free(t);
 }
 
 H_MODE_TEST(signals, restart_sa_restart)

@@ -211,7 +211,8 @@ static void report_child(const char *op, pid_t child)
 	if (WIFEXITED(status))
 		snprintf(detail, sizeof(detail), "exit=%d", WEXITSTATUS(status));
 	else
-		snprintf(detail, sizeof(detail), "sig=%d", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+		snprintf(detail, sizeof(detail), "sig=%d",
+			 WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 	report(op, child, detail);
 }
 
@@ -352,8 +353,8 @@ static int run(int argc, char **argv)
 		} else if (strncmp(op, "handled:", 8) == 0) {
 			op_handled(arg);
 		} else if (strncmp(op, "raise:", 6) == 0) {
-			report("raise", syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), atoi(arg)),
-			       NULL);
+			report("raise",
+			       syscall(SYS_tgkill, getpid(), syscall(SYS_gettid), atoi(arg)), NULL);
 		} else if (strcmp(op, "stop") == 0) {
 			fflush(stdout);
 			report(op, syscall(SYS_kill, getpid(), SIGSTOP), NULL);

@@ -23,7 +23,8 @@ int main(void)
 	p = syscall(MMAP_NR, 0L, 8192L, (long)(PROT_READ | PROT_WRITE),
 		    (long)(MAP_PRIVATE | MAP_ANONYMOUS), -1L, 0L);
 	expect("%s= %#lx",
-	       col(MMAP_NAME "(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)"),
+	       col(MMAP_NAME
+		   "(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0)"),
 	       p);
 
 	r = syscall(SYS_mprotect, p, 4096L, (long)PROT_READ);

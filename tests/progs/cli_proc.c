@@ -45,8 +45,9 @@ int main(void)
 	expect("%s= %ld", col(line), r);
 
 	r = syscall(SYS_getrandom, rnd, 4L, 1L);
-	snprintf(line, sizeof(line), "getrandom(\"\\x%02x\\x%02x\\x%02x\\x%02x\", 4, GRND_NONBLOCK)",
-		 rnd[0], rnd[1], rnd[2], rnd[3]);
+	snprintf(line, sizeof(line),
+		 "getrandom(\"\\x%02x\\x%02x\\x%02x\\x%02x\", 4, GRND_NONBLOCK)", rnd[0], rnd[1],
+		 rnd[2], rnd[3]);
 	expect("%s= %ld", col(line), r);
 
 	r = syscall(SYS_prlimit64, 0L, (long)RLIMIT_NOFILE, NULL, lim);

@@ -178,7 +178,7 @@ static int settle(pid_t pid, bool stopped, char *why, size_t size, int *who)
 static struct logged {
 	enum scall_event_type type;
 	pid_t tid, child;
-} *elog;
+} * elog;
 static size_t nlog, cap;
 
 static void log_event(const struct scall_event *ev)
@@ -201,7 +201,7 @@ static void log_event(const struct scall_event *ev)
 static void show_log(pid_t tid)
 {
 	static const char *const names[] = { "START", "SYSCALL", "SIGNAL", "GROUP_STOP",
-					     "EXEC",  "CLONE",	 "EXIT" };
+					     "EXEC",  "CLONE",   "EXIT" };
 	size_t k;
 	int shown = 0;
 
@@ -243,7 +243,8 @@ int main(int argc, char **argv)
 			send_signals = true;
 			break;
 		default:
-			fprintf(stderr, "usage: %s [-n CYCLES] [-e EVENTS] [-s] -- PROGRAM [ARGS...]\n",
+			fprintf(stderr,
+				"usage: %s [-n CYCLES] [-e EVENTS] [-s] -- PROGRAM [ARGS...]\n",
 				prog);
 			return 2;
 		}

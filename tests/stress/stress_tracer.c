@@ -11,11 +11,12 @@
  *
  *   - every event is for a thread that was STARTed (or, for EXIT, announced
  *     by its creator's CLONE, or left behind by an execve of its process);
- *   - a CLONE names a real child (> 0); no thread is STARTed twice; a new thread's START names a traced
- *     parent and comes after the CLONE that announced it;
+ *   - a CLONE names a real child (> 0); no thread is STARTed twice; a new
+ *     thread's START names a traced parent and comes after the CLONE that
+ *     announced it;
  *   - syscall stops of a thread alternate entry, exit, and an exit has the
  *     number of its entry (execve's exit may follow an EXEC event instead);
- *   - ev.pid of a thread does not change (but at EXEC);
+ *   - ev.pid of a thread does not change (except at EXEC);
  *   - scall_wait and scall_resume return no error but the final -ECHILD;
  *   - the spawned process reports its EXIT, and no thread stays unaccounted.
  *
@@ -29,8 +30,8 @@
  * Exits with the status of PROGRAM (dying of the same signal if it did), or
  * 1 with a message on stderr if a check failed.  -t: give up, with a
  * message, if no event came for that many seconds (default 60), also when
- * the library itself does not come back.  -v: print
- * counts of events on stderr at the end.
+ * the library itself does not come back.  -v: print counts of events on
+ * stderr at the end.
  */
 #include <errno.h>
 #include <signal.h>
@@ -74,9 +75,9 @@ static unsigned long counts[SCALL_EV_EXIT + 1];
 static unsigned long nthreads, nsignals, nerrors, ninjected, nvanished;
 
 static const char *const ev_names[] = {
-	[SCALL_EV_START] = "START",	    [SCALL_EV_SYSCALL] = "SYSCALL",
-	[SCALL_EV_SIGNAL] = "SIGNAL",	    [SCALL_EV_GROUP_STOP] = "GROUP_STOP",
-	[SCALL_EV_EXEC] = "EXEC",	    [SCALL_EV_CLONE] = "CLONE",
+	[SCALL_EV_START] = "START",   [SCALL_EV_SYSCALL] = "SYSCALL",
+	[SCALL_EV_SIGNAL] = "SIGNAL", [SCALL_EV_GROUP_STOP] = "GROUP_STOP",
+	[SCALL_EV_EXEC] = "EXEC",     [SCALL_EV_CLONE] = "CLONE",
 	[SCALL_EV_EXIT] = "EXIT",
 };
 
@@ -242,9 +243,10 @@ static void inspect(scall_tracer *t, const struct scall_event *ev)
 		} else if (si.phase != ev->info.phase || si.abi != ev->info.abi ||
 			   si.nr != ev->info.nr ||
 			   memcmp(si.args, ev->info.args, sizeof(si.args)) ||
-			   (si.phase == SCALL_EXIT && (si.error != ev->info.error ||
-						       si.rval[0] != ev->info.rval[0]))) {
-			complain(ev, "scall_get_info differs from the event: nr %ld/%ld phase %d/%d",
+			   (si.phase == SCALL_EXIT &&
+			    (si.error != ev->info.error || si.rval[0] != ev->info.rval[0]))) {
+			complain(ev,
+				 "scall_get_info differs from the event: nr %ld/%ld phase %d/%d",
 				 si.nr, ev->info.nr, si.phase, ev->info.phase);
 		}
 		n = scall_mem_read(t, ev->tid, ev->info.sp, stack, sizeof(stack));
@@ -262,8 +264,8 @@ static void inspect(scall_tracer *t, const struct scall_event *ev)
 		else if (rc < 0)
 			complain(ev, "scall_get_siginfo: %s", scall_strerror(rc));
 		else if (sig.si_signo != ev->sig)
-			complain(ev, "scall_get_siginfo: signal %d, the event says %d", sig.si_signo,
-				 ev->sig);
+			complain(ev, "scall_get_siginfo: signal %d, the event says %d",
+				 sig.si_signo, ev->sig);
 	}
 }
 
@@ -315,8 +317,9 @@ static void dump_threads(void)
 				fprintf(stderr, "%s:   tid %d pid %d state %d%s%s\n", prog,
 					(int)ti->tid, (int)ti->pid, ti->state,
 					ti->in_syscall ? " in " : "",
-					ti->in_syscall ? scall_syscall_name(ti->abi, ti->nr) ?: "?"
-						       : "");
+					ti->in_syscall ?
+						scall_syscall_name(ti->abi, ti->nr) ?: "?" :
+						"");
 		}
 	}
 }
@@ -496,13 +499,13 @@ int main(int argc, char **argv)
 
 		for (ti = table[i]; ti; ti = ti->next)
 			if (ti->state == T_LIVE)
-				complain(NULL, "thread %d (pid %d) never reported EXIT", (int)ti->tid,
-					 (int)ti->pid);
+				complain(NULL, "thread %d (pid %d) never reported EXIT",
+					 (int)ti->tid, (int)ti->pid);
 	}
 	if (verbose) {
-		fprintf(stderr,
-			"%s: threads %lu, signals delivered %lu, calls injected %lu, gone meanwhile %lu, errors %lu; events:",
-			prog, nthreads, nsignals, ninjected, nvanished, nerrors);
+		fprintf(stderr, "%s: threads %lu, signals delivered %lu, calls injected %lu, ",
+			prog, nthreads, nsignals, ninjected);
+		fprintf(stderr, "gone meanwhile %lu, errors %lu; events:", nvanished, nerrors);
 		for (i = 0; i <= SCALL_EV_EXIT; i++)
 			fprintf(stderr, " %s %lu", ev_name(i), counts[i]);
 		fputc('\n', stderr);

@@ -86,7 +86,8 @@ void print_exit(struct thr *t, int status)
 		out_printf(t, "+++ exited with %d +++", WEXITSTATUS(status));
 	} else if (WIFSIGNALED(status)) {
 		sig_name(WTERMSIG(status), name, sizeof(name));
-		out_printf(t, "+++ killed by %s %s+++", name, WCOREDUMP(status) ? "(core dumped) " : "");
+		out_printf(t, "+++ killed by %s %s+++", name,
+			   WCOREDUMP(status) ? "(core dumped) " : "");
 	} else {
 		out_printf(t, "+++ exited (status %#x) +++", status);
 	}

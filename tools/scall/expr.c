@@ -97,24 +97,15 @@ static const struct {
 	const char *name;
 	unsigned cls;
 } classes[] = {
-	{ "file", CLS_FILE },
-	{ "desc", CLS_DESC },
-	{ "net", CLS_NET },
-	{ "network", CLS_NET },
-	{ "process", CLS_PROCESS },
-	{ "signal", CLS_SIGNAL },
-	{ "ipc", CLS_IPC },
-	{ "memory", CLS_MEMORY },
-	{ "creds", CLS_CREDS },
-	{ "stat", CLS_STAT },
-	{ "lstat", CLS_LSTAT },
-	{ "fstat", CLS_FSTAT },
-	{ "%stat", CLS_STAT_ANY },
-	{ "statfs", CLS_STATFS },
-	{ "fstatfs", CLS_FSTATFS },
-	{ "%statfs", CLS_STATFS_ANY },
-	{ "clock", CLS_CLOCK },
-	{ "pure", CLS_PURE },
+	{ "file", CLS_FILE },       { "desc", CLS_DESC },
+	{ "net", CLS_NET },         { "network", CLS_NET },
+	{ "process", CLS_PROCESS }, { "signal", CLS_SIGNAL },
+	{ "ipc", CLS_IPC },         { "memory", CLS_MEMORY },
+	{ "creds", CLS_CREDS },     { "stat", CLS_STAT },
+	{ "lstat", CLS_LSTAT },     { "fstat", CLS_FSTAT },
+	{ "%stat", CLS_STAT_ANY },  { "statfs", CLS_STATFS },
+	{ "fstatfs", CLS_FSTATFS }, { "%statfs", CLS_STATFS_ANY },
+	{ "clock", CLS_CLOCK },     { "pure", CLS_PURE },
 };
 
 static unsigned class_lookup(const char *name)
@@ -483,8 +474,8 @@ void expr_qualify(const char *name, const char *value)
 		qualify_signals(value);
 	} else if (!strcmp(name, "status")) {
 		opt.status = qualify_names("status", value, status_names, STATUS_ALL);
-	} else if (!strcmp(name, "quiet") || !strcmp(name, "silent") ||
-		   !strcmp(name, "silence") || !strcmp(name, "q")) {
+	} else if (!strcmp(name, "quiet") || !strcmp(name, "silent") || !strcmp(name, "silence") ||
+		   !strcmp(name, "q")) {
 		opt.quiet = qualify_names("quiet message", value, quiet_names, QUIET_ALL);
 		opt.quiet_set = true;
 	} else if (!strcmp(name, "decode-fds") || !strcmp(name, "decode-fd")) {
@@ -495,7 +486,8 @@ void expr_qualify(const char *name, const char *value)
 		die("%s= is not supported yet", name);
 	} else if (!strcmp(name, "read") || !strcmp(name, "reads") || !strcmp(name, "r") ||
 		   !strcmp(name, "write") || !strcmp(name, "writes") || !strcmp(name, "w") ||
-		   !strcmp(name, "kvm") || !strcmp(name, "trace-fds") || !strcmp(name, "trace-fd")) {
+		   !strcmp(name, "kvm") || !strcmp(name, "trace-fds") ||
+		   !strcmp(name, "trace-fd")) {
 		die("-e %s= is not supported yet", name);
 	} else {
 		usage_error("invalid expression '%s=%s': unknown qualifier '%s'", name, value,

@@ -25,8 +25,8 @@ scall_tracer *tracer;
 struct timespec now_mono, now_real;
 volatile int interrupted;
 
-static bool filtered;     /* a filter selects the stops */
-static pid_t spawned;     /* the program scall started, 0 with -p */
+static bool filtered; /* a filter selects the stops */
+static pid_t spawned; /* the program scall started, 0 with -p */
 static bool spawned_started;
 static int spawned_status = -1;
 static struct timespec spawn_mono, spawn_real;
@@ -52,7 +52,8 @@ static void add_rule(enum scall_abi abi, long nr)
 static void setup_filter(void)
 {
 	static const char *const always[] = {
-		"execve", "execveat", "clone", "clone3", "fork", "vfork", "restart_syscall",
+		"execve", "execveat",        "clone",      "clone3", "fork",
+		"vfork",  "restart_syscall", "socketcall", /* i386: may stand for a traced socket call */
 	};
 	enum scall_abi abis[SCALL_ABI_COUNT];
 	int n = expr_abis(abis, SCALL_ABI_COUNT);
@@ -77,6 +78,8 @@ static void setup_filter(void)
 
 static enum scall_resume how(const struct thr *t)
 {
+	if (t && t->hidden)
+		return SCALL_RESUME_CONT;
 	if (!filtered)
 		return SCALL_RESUME_SYSCALL;
 	return t && t->in_syscall ? SCALL_RESUME_SYSCALL : SCALL_RESUME_CONT;
@@ -278,6 +281,13 @@ static void on_start(struct scall_event *ev)
 {
 	struct thr *t = thr_add(ev->tid, ev->pid);
 
+	/* Without -f, strace sees only the threads it started or attached. */
+	if (ev->parent && !opt.follow) {
+		t->hidden = true;
+		nthreads--;
+		resume(ev->tid, SCALL_RESUME_CONT, 0);
+		return;
+	}
 	if (ev->parent && !(opt.quiet & QUIET_ATTACH) && !opt.json && opt.summary != SUMMARY_ONLY)
 		msg("Process %d attached", (int)ev->tid);
 	if (ev->tid == spawned && !spawned_started) {
@@ -335,6 +345,17 @@ static void on_event(struct scall_event *ev)
 {
 	struct thr *t = thr_find(ev->tid);
 
+	if (t && t->hidden) {
+		if (ev->type == SCALL_EV_EXIT) {
+			nthreads++;
+			thr_del(t);
+		} else {
+			resume(ev->tid, SCALL_RESUME_CONT,
+			       ev->type == SCALL_EV_SIGNAL ? ev->sig : 0);
+		}
+		return;
+	}
+
 	switch (ev->type) {
 	case SCALL_EV_START:
 		on_start(ev);
@@ -373,6 +394,11 @@ static void on_event(struct scall_event *ev)
 		if (ev->tid == spawned)
 			spawned_status = ev->status;
 		if (t) {
+			/* -n: the call that ended it, when the filter hid it */
+			if (filtered && WIFEXITED(ev->status))
+				t->last_nr = scall_syscall_lookup(
+					t->abi ? t->abi : scall_native_abi(),
+					t->tid == t->pid ? "exit_group" : "exit");
 			print_exit(t, ev->status);
 			thr_del(t);
 		}
@@ -406,10 +432,16 @@ int trace_run(void)
 			if (!tracer)
 				break;
 		}
-		rc = scall_wait(tracer, &ev, 0);
-		if (rc == -ETIMEDOUT) {
-			out_flush_all();
+		/* On a terminal, show what is pending before blocking; a file is
+		 * written when its buffer fills (and at the end). */
+		if (opt.outfile) {
 			rc = scall_wait(tracer, &ev, -1);
+		} else {
+			rc = scall_wait(tracer, &ev, 0);
+			if (rc == -ETIMEDOUT) {
+				out_flush_all();
+				rc = scall_wait(tracer, &ev, -1);
+			}
 		}
 		if (rc == -EINTR || rc == -ETIMEDOUT)
 			continue;

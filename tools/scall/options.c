@@ -282,9 +282,9 @@ static void env_change(const char *arg)
 }
 
 static const char *const sort_keys[] = {
-	"time", "time_total", "total_time", "min-time", "min_time", "shortest", "max-time",
-	"max_time", "longest", "avg-time", "avg_time", "calls", "count", "errors", "error",
-	"name", "syscall", "syscall_name", "nothing", "none", NULL,
+	"time",     "time_total", "total_time", "min-time",     "min_time", "shortest", "max-time",
+	"max_time", "longest",    "avg-time",   "avg_time",     "calls",    "count",    "errors",
+	"error",    "name",       "syscall",    "syscall_name", "nothing",  "none",     NULL,
 };
 
 void parse_options(int argc, char **argv)
@@ -454,7 +454,8 @@ void parse_options(int argc, char **argv)
 			else if (!strcmp(optarg, "verbose"))
 				opt.xlat = XLAT_VERBOSE;
 			else
-				usage_error("invalid -X argument '%s' (raw, abbrev or verbose)", optarg);
+				usage_error("invalid -X argument '%s' (raw, abbrev or verbose)",
+					    optarg);
 			break;
 		case 'y':
 			ycount++;

@@ -36,34 +36,34 @@ enum summary_mode { SUMMARY_NONE = 0, SUMMARY_ONLY, SUMMARY_TOO };
 enum hex_mode { HEX_NONE = 0, HEX_NONASCII_CHARS, HEX_NONASCII, HEX_ALL };
 
 struct options {
-	int follow;            /* -f */
-	bool separate;         /* -ff / --output-separately */
-	const char *outfile;   /* -o */
-	bool append;           /* -A */
-	int strsize;           /* -s, default 32 */
-	enum xlat_style xlat;  /* -X */
-	int decode_fds;        /* -y: 1, -yy: 2 */
-	enum ts_format ts;     /* -t -tt -ttt */
-	int ts_prec;           /* digits after the second: 0, 3, 6, 9 */
-	int rel_prec;          /* -r: digits, -1 when off */
-	int dur_prec;          /* -T: digits, -1 when off */
+	int follow;           /* -f */
+	bool separate;        /* -ff / --output-separately */
+	const char *outfile;  /* -o */
+	bool append;          /* -A */
+	int strsize;          /* -s, default 32 */
+	enum xlat_style xlat; /* -X */
+	int decode_fds;       /* -y: 1, -yy: 2 */
+	enum ts_format ts;    /* -t -tt -ttt */
+	int ts_prec;          /* digits after the second: 0, 3, 6, 9 */
+	int rel_prec;         /* -r: digits, -1 when off */
+	int dur_prec;         /* -T: digits, -1 when off */
 	enum summary_mode summary;
-	bool wall;             /* -w */
-	const char *sort_by;   /* -S */
-	double overhead;       /* -O, seconds */
-	unsigned quiet;        /* QUIET_* */
-	bool quiet_set;        /* given by the user */
-	unsigned status;       /* STATUS_* to print */
-	bool print_nr;         /* -n */
-	bool print_ip;         /* -i */
-	int column;            /* -a, default 40 */
-	enum hex_mode hex;     /* -x */
-	bool json;             /* --json */
-	pid_t *pids;           /* -p */
+	bool wall;           /* -w */
+	const char *sort_by; /* -S */
+	double overhead;     /* -O, seconds */
+	unsigned quiet;      /* QUIET_* */
+	bool quiet_set;      /* given by the user */
+	unsigned status;     /* STATUS_* to print */
+	bool print_nr;       /* -n */
+	bool print_ip;       /* -i */
+	int column;          /* -a, default 40 */
+	enum hex_mode hex;   /* -x */
+	bool json;           /* --json */
+	pid_t *pids;         /* -p */
 	int npids;
-	char **env;            /* the environment for the command (-E) */
-	char **argv;           /* the command */
-	int debug;             /* -d */
+	char **env;  /* the environment for the command (-E) */
+	char **argv; /* the command */
+	int debug;   /* -d */
 };
 
 extern struct options opt;

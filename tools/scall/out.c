@@ -187,10 +187,10 @@ void line_lead(struct thr *t, bool call, char *buf, size_t size)
 {
 	size_t n = 0;
 
-#define ADD(...)                                                                                   \
-	do {                                                                                       \
-		if (n < size)                                                                      \
-			n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__);                     \
+#define ADD(...)                                                               \
+	do {                                                                   \
+		if (n < size)                                                  \
+			n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__); \
 	} while (0)
 
 	buf[0] = '\0';

@@ -123,7 +123,9 @@ static void print_table(FILE *fp, enum scall_abi abi, bool header)
 
 	if (header)
 		fprintf(fp, "System call usage summary for %s mode:\n",
-			abi == SCALL_ABI_I386 ? "32 bit" : abi == SCALL_ABI_X32 ? "x32" : "64 bit");
+			abi == SCALL_ABI_I386 ? "32 bit" :
+			abi == SCALL_ABI_X32  ? "x32" :
+						"64 bit");
 	fprintf(fp, "%% time     seconds  usecs/call     calls    errors syscall\n%s\n", dashes);
 	for (size_t i = 0; i < n; i++) {
 		const struct count *c = &rows[i];

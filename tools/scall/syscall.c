@@ -24,6 +24,26 @@ bool syscall_traced(enum scall_abi abi, long nr)
 	return nrset_has(&trace_set, abi, nr);
 }
 
+/* i386 socketcall stands for the call named by its first argument: traced
+ * when that call is (or socketcall itself is). */
+static bool call_traced(const struct scall_info *si)
+{
+	const char *name;
+	long sub;
+
+	if (syscall_traced(si->abi, si->nr))
+		return true;
+	if (si->abi != SCALL_ABI_I386 || si->nr != scall_syscall_lookup(si->abi, "socketcall"))
+		return false;
+	name = socketcall_name((unsigned)si->args[0]);
+	sub = name ? scall_syscall_lookup(si->abi, name) : -1;
+	if (!name)
+		return false;
+	if (sub < 0) /* send, recv: traced with sendto, recvfrom */
+		sub = scall_syscall_lookup(si->abi, !strcmp(name, "send") ? "sendto" : "recvfrom");
+	return sub >= 0 && syscall_traced(si->abi, sub);
+}
+
 static bool text_output(void)
 {
 	return !opt.json && opt.summary != SUMMARY_ONLY;
@@ -70,7 +90,7 @@ void syscall_entry(struct thr *t, const struct scall_info *si)
 	t->last_nr = si->nr;
 	t->ip = si->ip;
 	t->cut = false;
-	t->shown = syscall_traced(si->abi, si->nr);
+	t->shown = call_traced(si);
 	if (!t->shown)
 		return;
 
@@ -295,6 +315,9 @@ void syscall_abandon(struct thr *t)
 		out_printf(t, "<... %s resumed>", c->ent->name);
 	}
 	sb_reset(&c->sb);
+	/* the arguments the exit would have shown are gone with the thread */
+	if (c->state == DEC_EXIT)
+		out_puts(t, " <unfinished ...>");
 	out_puts(t, ") ");
 	out_pad(t);
 	out_puts(t, "= ?");

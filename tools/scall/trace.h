@@ -24,18 +24,19 @@ struct thr {
 	pid_t tid, pid;
 	enum scall_abi abi; /* ABI of its last call: the personality marker */
 	struct outf *out;
-	bool in_syscall;    /* between an entry and its exit */
-	bool shown;         /* the current call is traced (printed or counted) */
-	bool staged;        /* its text waits for the exit (status filter, JSON) */
-	bool cut;           /* its line was cut by " <unfinished ...>" */
-	bool exec_pending;  /* execve succeeded: the exit stop is execve's */
-	struct call c;      /* the current call */
+	bool in_syscall;   /* between an entry and its exit */
+	bool shown;        /* the current call is traced (printed or counted) */
+	bool staged;       /* its text waits for the exit (status filter, JSON) */
+	bool cut;          /* its line was cut by " <unfinished ...>" */
+	bool exec_pending; /* execve succeeded: the exit stop is execve's */
+	bool hidden;       /* a thread strace would not see (no -f): not shown */
+	struct call c;     /* the current call */
 	struct timespec t_entry, t_entry_real;
-	char lead[128];     /* prefix of a staged line */
-	long last_nr;       /* for -n: the current or last call */
-	uint64_t ip;        /* for -i: where the current call is */
+	char lead[128];           /* prefix of a staged line */
+	long last_nr;             /* for -n: the current or last call */
+	uint64_t ip;              /* for -i: where the current call is */
 	const char *restart_name; /* the call restart_syscall resumes */
-	struct thr *next;   /* hash chain */
+	struct thr *next;         /* hash chain */
 };
 
 /* The time of the current event, taken when scall_wait() returned. */

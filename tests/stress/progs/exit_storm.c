@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define CHILDREN 24
+#define CHILDREN 16
 #define BATCH 4
 #define WORKERS 12
 
@@ -97,8 +97,8 @@ static int check(int i, int st)
 {
 	int h = i % 4;
 
-	if (h == 3 ? WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM
-		   : WIFEXITED(st) && WEXITSTATUS(st) == 10 + i)
+	if (h == 3 ? WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM :
+		     WIFEXITED(st) && WEXITSTATUS(st) == 10 + i)
 		return 0;
 	fprintf(stderr, "exit_storm: child %d (way %d): status %#x\n", i, h, st);
 	return -1;
@@ -132,7 +132,7 @@ int main(void)
 			errs += check(j, st) < 0;
 		}
 	}
-	printf("exit_storm: %d processes ended while %d threads were busy: %s\n", CHILDREN,
-	       WORKERS, errs ? "FAILED" : "ok");
+	printf("exit_storm: %d processes ended while %d threads were busy: %s\n", CHILDREN, WORKERS,
+	       errs ? "FAILED" : "ok");
 	return errs ? 1 : 0;
 }

@@ -65,7 +65,8 @@ static int node(int level)
 			}
 		}
 		if (!WIFEXITED(st) || WEXITSTATUS(st) != subtree(level + 1)) {
-			fprintf(stderr, "fork_tree: level %d child %d: status %#x, expected exit %d\n",
+			fprintf(stderr,
+				"fork_tree: level %d child %d: status %#x, expected exit %d\n",
 				level + 1, (int)kids[i], st, subtree(level + 1));
 			return 0;
 		}

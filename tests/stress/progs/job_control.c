@@ -152,8 +152,9 @@ int main(void)
 		}
 		kill(pid, sig);
 		if (wait_for(pid, WUNTRACED, &st) || !WIFSTOPPED(st) || WSTOPSIG(st) != sig) {
-			fprintf(stderr, "job_control: round %d: status %#x, expected stopped by %d\n",
-				i, st, sig);
+			fprintf(stderr,
+				"job_control: round %d: status %#x, expected stopped by %d\n", i,
+				st, sig);
 			goto fail;
 		}
 		c[0] = atomic_load(&sh->count[0]);
@@ -167,8 +168,8 @@ int main(void)
 		}
 		kill(pid, SIGCONT);
 		if (wait_for(pid, WCONTINUED, &st) || !WIFCONTINUED(st)) {
-			fprintf(stderr, "job_control: round %d: status %#x, expected continued\n", i,
-				st);
+			fprintf(stderr, "job_control: round %d: status %#x, expected continued\n",
+				i, st);
 			goto fail;
 		}
 	}

@@ -32,11 +32,11 @@ struct worker {
 	int idx;
 	pid_t tid;
 	int pipe[2];
-	atomic_long rt_sent;     /* real-time signals sent to this worker */
-	atomic_long usr_sent;    /* SIGUSR1 sent to this worker */
-	atomic_long rt_got;      /* received by it */
+	atomic_long rt_sent;  /* real-time signals sent to this worker */
+	atomic_long usr_sent; /* SIGUSR1 sent to this worker */
+	atomic_long rt_got;   /* received by it */
 	atomic_long usr_got;
-	atomic_long bad_value;   /* si_value that names no worker */
+	atomic_long bad_value;      /* si_value that names no worker */
 	atomic_long from[NTHREADS]; /* received from each sender */
 	atomic_long to[NTHREADS];   /* sent by each sender */
 	long errors;
@@ -72,8 +72,8 @@ static void on_usr1(int sig)
 static void bad(struct worker *w, const char *what, long got)
 {
 	if (w->errors++ < 5)
-		fprintf(stderr, "sigthreads: worker %d: %s (got %ld, errno %d)\n",
-			w->idx, what, got, errno);
+		fprintf(stderr, "sigthreads: worker %d: %s (got %ld, errno %d)\n", w->idx, what,
+			got, errno);
 }
 
 /* Queue SIGRTMIN with our number to worker 'to'; retry while the queue is full. */
@@ -159,8 +159,7 @@ static void *worker_main(void *arg)
 	pthread_barrier_wait(&sent_bar);
 	/* Everything is sent: wait for what is still pending for us. */
 	deadline = now() + 60;
-	while (atomic_load(&w->rt_got) + atomic_load(&w->bad_value) <
-		       atomic_load(&w->rt_sent) ||
+	while (atomic_load(&w->rt_got) + atomic_load(&w->bad_value) < atomic_load(&w->rt_sent) ||
 	       (atomic_load(&w->usr_sent) && !atomic_load(&w->usr_got))) {
 		if (now() > deadline) {
 			bad(w, "signals still missing after 60 s", w->rt_got);
@@ -210,13 +209,15 @@ int main(void)
 
 		errors += w->errors;
 		if (w->rt_got != w->rt_sent || w->bad_value) {
-			fprintf(stderr, "sigthreads: worker %d got %ld of %ld real-time signals (%ld bad)\n",
+			fprintf(stderr,
+				"sigthreads: worker %d got %ld of %ld real-time signals (%ld bad)\n",
 				i, (long)w->rt_got, (long)w->rt_sent, (long)w->bad_value);
 			errors++;
 		}
 		for (j = 0; j < NTHREADS; j++) {
 			if (w->from[j] != w->to[j]) {
-				fprintf(stderr, "sigthreads: worker %d got %ld signals from %d, %ld sent\n",
+				fprintf(stderr,
+					"sigthreads: worker %d got %ld signals from %d, %ld sent\n",
 					i, (long)w->from[j], j, (long)w->to[j]);
 				errors++;
 			}

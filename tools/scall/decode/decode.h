@@ -45,21 +45,21 @@ struct call {
 	long nr;
 	const struct sysent *ent;
 	uint64_t args[MAX_ARGS];
-	uint64_t sp;    /* the stack pointer at entry (rt_sigreturn) */
+	uint64_t sp; /* the stack pointer at entry (rt_sigreturn) */
 	bool exiting;
-	int error;     /* at exit: errno (or a restart code), 0 on success */
-	int64_t rval;  /* at exit: the return value */
+	int error;      /* at exit: errno (or a restart code), 0 on success */
+	int64_t rval;   /* at exit: the return value */
 	struct sbuf sb; /* the text of the arguments */
 	int narg;       /* arguments printed so far */
 	bool sep_done;  /* the separator of the next argument is printed */
 	size_t argpos[MAX_ARGS + 2];
-	int state;      /* the decoder's answer at entry */
+	int state; /* the decoder's answer at entry */
 	enum rfmt rfmt;
-	char aux[256];  /* text after the return value: "= 0 (Timeout)" */
-	uint64_t priv[4]; /* decoder data kept from entry to exit */
-	bool verbose;   /* dereference structures (-e verbose=) */
-	bool abbrev;    /* abbreviate long structures (-e abbrev=) */
-	bool raw;       /* print raw arguments (-e raw=) */
+	char aux[256];            /* text after the return value: "= 0 (Timeout)" */
+	uint64_t priv[4];         /* decoder data kept from entry to exit */
+	bool verbose;             /* dereference structures (-e verbose=) */
+	bool abbrev;              /* abbreviate long structures (-e abbrev=) */
+	bool raw;                 /* print raw arguments (-e raw=) */
 	const char *restart_name; /* the call restart_syscall resumes */
 };
 
@@ -69,8 +69,8 @@ typedef int (*decoder_fn)(struct call *c);
 struct sysent {
 	const char *name;
 	unsigned char nargs;
-	unsigned char nargs32;  /* i386, where it differs, else 0 */
-	unsigned cls; /* CLS_* bits, for trace=%class */
+	unsigned char nargs32; /* i386, where it differs, else 0 */
+	unsigned cls;          /* CLS_* bits, for trace=%class */
 	decoder_fn dec;
 };
 
@@ -83,15 +83,15 @@ struct sysent {
 #define CLS_IPC 0x0020
 #define CLS_MEMORY 0x0040
 #define CLS_CREDS 0x0080
-#define CLS_STAT 0x0100     /* %stat: stat by path */
-#define CLS_LSTAT 0x0200    /* %lstat */
-#define CLS_FSTAT 0x0400    /* %fstat: by descriptor, fstatat */
-#define CLS_STAT_ANY 0x0800 /* %%stat */
-#define CLS_STATFS 0x1000   /* %statfs */
-#define CLS_FSTATFS 0x2000  /* %fstatfs */
+#define CLS_STAT 0x0100       /* %stat: stat by path */
+#define CLS_LSTAT 0x0200      /* %lstat */
+#define CLS_FSTAT 0x0400      /* %fstat: by descriptor, fstatat */
+#define CLS_STAT_ANY 0x0800   /* %%stat */
+#define CLS_STATFS 0x1000     /* %statfs */
+#define CLS_FSTATFS 0x2000    /* %fstatfs */
 #define CLS_STATFS_ANY 0x4000 /* %%statfs */
-#define CLS_CLOCK 0x8000    /* %clock */
-#define CLS_PURE 0x10000    /* %pure: no arguments, cannot fail */
+#define CLS_CLOCK 0x8000      /* %clock */
+#define CLS_PURE 0x10000      /* %pure: no arguments, cannot fail */
 
 /* The entry for (abi, nr); never NULL (unknown calls get a generic one). */
 const struct sysent *sysent_get(enum scall_abi abi, long nr);
@@ -109,6 +109,9 @@ struct synth_exec {
 	char *const *envp;
 };
 extern struct synth_exec synth_exec;
+
+/* The name of socketcall's subcall call ("connect"), or NULL. */
+const char *socketcall_name(unsigned call);
 
 /* Named constants: tables end with a NULL name. */
 struct xval {
@@ -134,13 +137,13 @@ void a_int(struct call *c, int i);
 void a_uint(struct call *c, int i);
 void a_long(struct call *c, int i);
 void a_ulong(struct call *c, int i);
-void a_hex(struct call *c, int i);   /* 0 or 0x... */
-void a_ptr(struct call *c, int i);   /* NULL or 0x... */
-void a_oct(struct call *c, int i);   /* 0644 */
+void a_hex(struct call *c, int i); /* 0 or 0x... */
+void a_ptr(struct call *c, int i); /* NULL or 0x... */
+void a_oct(struct call *c, int i); /* 0644 */
 void a_fd(struct call *c, int i);
 void a_dirfd(struct call *c, int i); /* AT_FDCWD or a descriptor */
 void a_path(struct call *c, int i);
-void a_str(struct call *c, int i);   /* a NUL-terminated string, -s limited */
+void a_str(struct call *c, int i);               /* a NUL-terminated string, -s limited */
 void a_buf(struct call *c, int i, uint64_t len); /* len bytes, -s limited */
 void a_xlat(struct call *c, int i, const struct xval *tbl, const char *dflt);
 void a_flags(struct call *c, int i, const struct xval *tbl, const char *dflt);
@@ -172,9 +175,9 @@ bool p_name(struct call *c, const struct xval *tbl, uint64_t v);
 void p_sig(struct call *c, int sig);
 void p_sigset(struct call *c, uint64_t addr, uint64_t size);
 void p_sigmask(struct call *c, const uint64_t *mask, unsigned nbits);
-void p_mode(struct call *c, unsigned mode);      /* 0644, or S_IFREG|0644 with file type */
+void p_mode(struct call *c, unsigned mode); /* 0644, or S_IFREG|0644 with file type */
 void p_filemode(struct call *c, unsigned mode);
-void p_dev(struct call *c, uint64_t dev);         /* makedev(0x8, 0x1) */
+void p_dev(struct call *c, uint64_t dev); /* makedev(0x8, 0x1) */
 void p_timespec(struct call *c, uint64_t addr, bool t32);
 void p_timeval(struct call *c, uint64_t addr, bool t32);
 void p_ts_value(struct call *c, int64_t sec, int64_t nsec);

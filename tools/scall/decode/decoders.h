@@ -166,3 +166,6 @@ DECL(listxattr);
 DECL(removexattr);
 DECL(set_thread_area);
 DECL(sigreturn);
+DECL(send);
+DECL(recv);
+DECL(socketcall);

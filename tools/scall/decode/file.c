@@ -56,9 +56,12 @@ DECL(openat)
 }
 
 static const struct xval resolve_flags[] = {
-	{ 0x01, "RESOLVE_NO_XDEV" },	   { 0x02, "RESOLVE_NO_MAGICLINKS" },
-	{ 0x04, "RESOLVE_NO_SYMLINKS" },   { 0x08, "RESOLVE_BENEATH" },
-	{ 0x10, "RESOLVE_IN_ROOT" },	   { 0x20, "RESOLVE_CACHED" },
+	{ 0x01, "RESOLVE_NO_XDEV" },
+	{ 0x02, "RESOLVE_NO_MAGICLINKS" },
+	{ 0x04, "RESOLVE_NO_SYMLINKS" },
+	{ 0x08, "RESOLVE_BENEATH" },
+	{ 0x10, "RESOLVE_IN_ROOT" },
+	{ 0x20, "RESOLVE_CACHED" },
 	{ 0, NULL },
 };
 
@@ -97,11 +100,7 @@ DECL(creat)
 }
 
 static const struct xval access_modes[] = {
-	{ 4, "R_OK" },
-	{ 2, "W_OK" },
-	{ 1, "X_OK" },
-	{ 0, "F_OK" },
-	{ 0, NULL },
+	{ 4, "R_OK" }, { 2, "W_OK" }, { 1, "X_OK" }, { 0, "F_OK" }, { 0, NULL },
 };
 
 DECL(access)
@@ -388,11 +387,8 @@ DECL(utimensat)
 }
 
 static const struct xval umount_flags[] = {
-	{ 1, "MNT_FORCE" },
-	{ 2, "MNT_DETACH" },
-	{ 4, "MNT_EXPIRE" },
-	{ 8, "UMOUNT_NOFOLLOW" },
-	{ 0, NULL },
+	{ 1, "MNT_FORCE" },       { 2, "MNT_DETACH" }, { 4, "MNT_EXPIRE" },
+	{ 8, "UMOUNT_NOFOLLOW" }, { 0, NULL },
 };
 
 DECL(umount2)

@@ -60,42 +60,64 @@ static const struct xval requests[] = {
 };
 
 static const struct xval iflags[] = {
-	{ 01, "IGNBRK" },    { 02, "BRKINT" },	 { 04, "IGNPAR" },  { 010, "PARMRK" },
-	{ 020, "INPCK" },    { 040, "ISTRIP" },	 { 0100, "INLCR" }, { 0200, "IGNCR" },
-	{ 0400, "ICRNL" },   { 01000, "IUCLC" }, { 02000, "IXON" }, { 04000, "IXANY" },
+	{ 01, "IGNBRK" },    { 02, "BRKINT" },      { 04, "IGNPAR" },    { 010, "PARMRK" },
+	{ 020, "INPCK" },    { 040, "ISTRIP" },     { 0100, "INLCR" },   { 0200, "IGNCR" },
+	{ 0400, "ICRNL" },   { 01000, "IUCLC" },    { 02000, "IXON" },   { 04000, "IXANY" },
 	{ 010000, "IXOFF" }, { 020000, "IMAXBEL" }, { 040000, "IUTF8" }, { 0, NULL },
 };
 
 static const struct xval oflags[] = {
-	{ 01, "OPOST" },  { 02, "OLCUC" },  { 04, "ONLCR" },   { 010, "OCRNL" },
-	{ 020, "ONOCR" }, { 040, "ONLRET" }, { 0100, "OFILL" }, { 0200, "OFDEL" },
-	{ 0, NULL },
+	{ 01, "OPOST" },   { 02, "OLCUC" },   { 04, "ONLCR" },   { 010, "OCRNL" }, { 020, "ONOCR" },
+	{ 040, "ONLRET" }, { 0100, "OFILL" }, { 0200, "OFDEL" }, { 0, NULL },
 };
 
 static const struct xval lflags[] = {
-	{ 01, "ISIG" },	     { 02, "ICANON" },	 { 04, "XCASE" },     { 010, "ECHO" },
-	{ 020, "ECHOE" },    { 040, "ECHOK" },	 { 0100, "ECHONL" },  { 0200, "NOFLSH" },
-	{ 0400, "TOSTOP" },  { 01000, "ECHOCTL" }, { 02000, "ECHOPRT" }, { 04000, "ECHOKE" },
+	{ 01, "ISIG" },       { 02, "ICANON" },     { 04, "XCASE" },       { 010, "ECHO" },
+	{ 020, "ECHOE" },     { 040, "ECHOK" },     { 0100, "ECHONL" },    { 0200, "NOFLSH" },
+	{ 0400, "TOSTOP" },   { 01000, "ECHOCTL" }, { 02000, "ECHOPRT" },  { 04000, "ECHOKE" },
 	{ 010000, "FLUSHO" }, { 040000, "PENDIN" }, { 0100000, "IEXTEN" }, { 0200000, "EXTPROC" },
 	{ 0, NULL },
 };
 
 static const struct xval cflags[] = {
-	{ 0100, "CSTOPB" },	  { 0200, "CREAD" },	   { 0400, "PARENB" },
-	{ 01000, "PARODD" },	  { 02000, "HUPCL" },	   { 04000, "CLOCAL" },
+	{ 0100, "CSTOPB" },         { 0200, "CREAD" },           { 0400, "PARENB" },
+	{ 01000, "PARODD" },        { 02000, "HUPCL" },          { 04000, "CLOCAL" },
 	{ 010000000000, "CMSPAR" }, { 020000000000, "CRTSCTS" }, { 0, NULL },
 };
 
 static const struct xval bauds[] = {
-	{ 0, "B0" },	       { 1, "B50" },	      { 2, "B75" },	     { 3, "B110" },
-	{ 4, "B134" },	       { 5, "B150" },	      { 6, "B200" },	     { 7, "B300" },
-	{ 010, "B600" },       { 011, "B1200" },      { 012, "B1800" },	     { 013, "B2400" },
-	{ 014, "B4800" },      { 015, "B9600" },      { 016, "B19200" },     { 017, "B38400" },
-	{ 010001, "B57600" },  { 010002, "B115200" }, { 010003, "B230400" }, { 010004, "B460800" },
-	{ 010005, "B500000" }, { 010006, "B576000" }, { 010007, "B921600" }, { 010010, "B1000000" },
-	{ 010011, "B1152000" }, { 010012, "B1500000" }, { 010013, "B2000000" },
-	{ 010014, "B2500000" }, { 010015, "B3000000" }, { 010016, "B3500000" },
-	{ 010017, "B4000000" }, { 0, NULL },
+	{ 0, "B0" },
+	{ 1, "B50" },
+	{ 2, "B75" },
+	{ 3, "B110" },
+	{ 4, "B134" },
+	{ 5, "B150" },
+	{ 6, "B200" },
+	{ 7, "B300" },
+	{ 010, "B600" },
+	{ 011, "B1200" },
+	{ 012, "B1800" },
+	{ 013, "B2400" },
+	{ 014, "B4800" },
+	{ 015, "B9600" },
+	{ 016, "B19200" },
+	{ 017, "B38400" },
+	{ 010001, "B57600" },
+	{ 010002, "B115200" },
+	{ 010003, "B230400" },
+	{ 010004, "B460800" },
+	{ 010005, "B500000" },
+	{ 010006, "B576000" },
+	{ 010007, "B921600" },
+	{ 010010, "B1000000" },
+	{ 010011, "B1152000" },
+	{ 010012, "B1500000" },
+	{ 010013, "B2000000" },
+	{ 010014, "B2500000" },
+	{ 010015, "B3000000" },
+	{ 010016, "B3500000" },
+	{ 010017, "B4000000" },
+	{ 0, NULL },
 };
 
 static const struct xval csizes[] = {
@@ -237,14 +259,14 @@ DECL(ioctl)
 	}
 	p_xlat(c, requests, req, NULL);
 	switch (req) {
-	case 0x5401: /* TCGETS */
-	case 0x5413: /* TIOCGWINSZ */
-	case 0x541B: /* FIONREAD */
-	case 0x540F: /* TIOCGPGRP */
-	case 0x5411: /* TIOCOUTQ */
-	case 0x5429: /* TIOCGSID */
-	case 0x5424: /* TIOCGETD */
-	case 0x5415: /* TIOCMGET */
+	case 0x5401:     /* TCGETS */
+	case 0x5413:     /* TIOCGWINSZ */
+	case 0x541B:     /* FIONREAD */
+	case 0x540F:     /* TIOCGPGRP */
+	case 0x5411:     /* TIOCOUTQ */
+	case 0x5429:     /* TIOCGSID */
+	case 0x5424:     /* TIOCGETD */
+	case 0x5415:     /* TIOCMGET */
 	case 0x80045430: /* TIOCGPTN */
 	case 0x80045439: /* TIOCGPTLCK */
 	case 0x80045432: /* TIOCGDEV */

@@ -4,25 +4,37 @@
 #include "decode.h"
 
 static const struct xval prot_flags[] = {
-	{ 1, "PROT_READ" },	       { 2, "PROT_WRITE" },	     { 4, "PROT_EXEC" },
-	{ 8, "PROT_SEM" },	       { 0x01000000, "PROT_GROWSDOWN" }, { 0x02000000, "PROT_GROWSUP" },
-	{ 0, "PROT_NONE" },	       { 0, NULL },
-};
-
-static const struct xval map_types[] = {
-	{ 1, "MAP_SHARED" },
-	{ 2, "MAP_PRIVATE" },
-	{ 3, "MAP_SHARED_VALIDATE" },
-	{ 8, "MAP_DROPPABLE" },
+	{ 1, "PROT_READ" },
+	{ 2, "PROT_WRITE" },
+	{ 4, "PROT_EXEC" },
+	{ 8, "PROT_SEM" },
+	{ 0x01000000, "PROT_GROWSDOWN" },
+	{ 0x02000000, "PROT_GROWSUP" },
+	{ 0, "PROT_NONE" },
 	{ 0, NULL },
 };
 
+static const struct xval map_types[] = {
+	{ 1, "MAP_SHARED" },    { 2, "MAP_PRIVATE" }, { 3, "MAP_SHARED_VALIDATE" },
+	{ 8, "MAP_DROPPABLE" }, { 0, NULL },
+};
+
 static const struct xval map_flags[] = {
-	{ 0x10, "MAP_FIXED" },	      { 0x20, "MAP_ANONYMOUS" },	{ 0x40, "MAP_32BIT" },
-	{ 0x4000, "MAP_NORESERVE" },  { 0x8000, "MAP_POPULATE" },	{ 0x10000, "MAP_NONBLOCK" },
-	{ 0x100, "MAP_GROWSDOWN" },   { 0x800, "MAP_DENYWRITE" },	{ 0x1000, "MAP_EXECUTABLE" },
-	{ 0x2000, "MAP_LOCKED" },     { 0x20000, "MAP_STACK" },	{ 0x40000, "MAP_HUGETLB" },
-	{ 0x80000, "MAP_SYNC" },      { 0x100000, "MAP_FIXED_NOREPLACE" }, { 0, NULL },
+	{ 0x10, "MAP_FIXED" },
+	{ 0x20, "MAP_ANONYMOUS" },
+	{ 0x40, "MAP_32BIT" },
+	{ 0x4000, "MAP_NORESERVE" },
+	{ 0x8000, "MAP_POPULATE" },
+	{ 0x10000, "MAP_NONBLOCK" },
+	{ 0x100, "MAP_GROWSDOWN" },
+	{ 0x800, "MAP_DENYWRITE" },
+	{ 0x1000, "MAP_EXECUTABLE" },
+	{ 0x2000, "MAP_LOCKED" },
+	{ 0x20000, "MAP_STACK" },
+	{ 0x40000, "MAP_HUGETLB" },
+	{ 0x80000, "MAP_SYNC" },
+	{ 0x100000, "MAP_FIXED_NOREPLACE" },
+	{ 0, NULL },
 };
 
 #define MAP_HUGE_SHIFT 26
@@ -62,8 +74,8 @@ DECL(brk)
 	return DEC_DONE;
 }
 
-static void mmap_args(struct call *c, uint64_t addr, uint64_t len, uint64_t prot,
-		      uint64_t flags, int fd, uint64_t off)
+static void mmap_args(struct call *c, uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags,
+		      int fd, uint64_t off)
 {
 	arg(c);
 	p_ptr(c, addr);
@@ -149,15 +161,19 @@ DECL(mremap)
 }
 
 static const struct xval madv[] = {
-	{ 0, "MADV_NORMAL" },	     { 1, "MADV_RANDOM" },	   { 2, "MADV_SEQUENTIAL" },
-	{ 3, "MADV_WILLNEED" },	     { 4, "MADV_DONTNEED" },	   { 8, "MADV_FREE" },
-	{ 9, "MADV_REMOVE" },	     { 10, "MADV_DONTFORK" },	   { 11, "MADV_DOFORK" },
-	{ 12, "MADV_MERGEABLE" },    { 13, "MADV_UNMERGEABLE" },   { 14, "MADV_HUGEPAGE" },
-	{ 15, "MADV_NOHUGEPAGE" },   { 16, "MADV_DONTDUMP" },	   { 17, "MADV_DODUMP" },
-	{ 18, "MADV_WIPEONFORK" },   { 19, "MADV_KEEPONFORK" },   { 20, "MADV_COLD" },
-	{ 21, "MADV_PAGEOUT" },	     { 22, "MADV_POPULATE_READ" }, { 23, "MADV_POPULATE_WRITE" },
-	{ 24, "MADV_DONTNEED_LOCKED" }, { 25, "MADV_COLLAPSE" },  { 100, "MADV_HWPOISON" },
-	{ 101, "MADV_SOFT_OFFLINE" }, { 0, NULL },
+	{ 0, "MADV_NORMAL" },          { 1, "MADV_RANDOM" },
+	{ 2, "MADV_SEQUENTIAL" },      { 3, "MADV_WILLNEED" },
+	{ 4, "MADV_DONTNEED" },        { 8, "MADV_FREE" },
+	{ 9, "MADV_REMOVE" },          { 10, "MADV_DONTFORK" },
+	{ 11, "MADV_DOFORK" },         { 12, "MADV_MERGEABLE" },
+	{ 13, "MADV_UNMERGEABLE" },    { 14, "MADV_HUGEPAGE" },
+	{ 15, "MADV_NOHUGEPAGE" },     { 16, "MADV_DONTDUMP" },
+	{ 17, "MADV_DODUMP" },         { 18, "MADV_WIPEONFORK" },
+	{ 19, "MADV_KEEPONFORK" },     { 20, "MADV_COLD" },
+	{ 21, "MADV_PAGEOUT" },        { 22, "MADV_POPULATE_READ" },
+	{ 23, "MADV_POPULATE_WRITE" }, { 24, "MADV_DONTNEED_LOCKED" },
+	{ 25, "MADV_COLLAPSE" },       { 100, "MADV_HWPOISON" },
+	{ 101, "MADV_SOFT_OFFLINE" },  { 0, NULL },
 };
 
 DECL(madvise)

@@ -55,17 +55,30 @@ DECL(getrandom)
 }
 
 static const struct xval rlimits[] = {
-	{ 0, "RLIMIT_CPU" },	 { 1, "RLIMIT_FSIZE" },	    { 2, "RLIMIT_DATA" },
-	{ 3, "RLIMIT_STACK" },	 { 4, "RLIMIT_CORE" },	    { 5, "RLIMIT_RSS" },
-	{ 6, "RLIMIT_NPROC" },	 { 7, "RLIMIT_NOFILE" },    { 8, "RLIMIT_MEMLOCK" },
-	{ 9, "RLIMIT_AS" },	 { 10, "RLIMIT_LOCKS" },    { 11, "RLIMIT_SIGPENDING" },
-	{ 12, "RLIMIT_MSGQUEUE" }, { 13, "RLIMIT_NICE" },   { 14, "RLIMIT_RTPRIO" },
-	{ 15, "RLIMIT_RTTIME" }, { 0, NULL },
+	{ 0, "RLIMIT_CPU" },
+	{ 1, "RLIMIT_FSIZE" },
+	{ 2, "RLIMIT_DATA" },
+	{ 3, "RLIMIT_STACK" },
+	{ 4, "RLIMIT_CORE" },
+	{ 5, "RLIMIT_RSS" },
+	{ 6, "RLIMIT_NPROC" },
+	{ 7, "RLIMIT_NOFILE" },
+	{ 8, "RLIMIT_MEMLOCK" },
+	{ 9, "RLIMIT_AS" },
+	{ 10, "RLIMIT_LOCKS" },
+	{ 11, "RLIMIT_SIGPENDING" },
+	{ 12, "RLIMIT_MSGQUEUE" },
+	{ 13, "RLIMIT_NICE" },
+	{ 14, "RLIMIT_RTPRIO" },
+	{ 15, "RLIMIT_RTTIME" },
+	{ 0, NULL },
 };
 
 static void p_rlim_value(struct call *c, uint64_t v, bool wide, bool r64)
 {
-	if (wide ? v == ~0ull : v == 0xffffffffull)
+	if (opt.xlat == XLAT_RAW)
+		p_uint64(c, v);
+	else if (wide ? v == ~0ull : v == 0xffffffffull)
 		sb_puts(&c->sb, r64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
 	else if (v && v % 1024 == 0 && opt.xlat != XLAT_RAW)
 		sb_printf(&c->sb, "%llu*1024", (unsigned long long)(v / 1024));
@@ -168,7 +181,7 @@ DECL(getrusage)
 DECL(uname)
 {
 	static const char *const fields[] = { "sysname", "nodename", "release",
-					      "version", "machine", "domainname" };
+					      "version", "machine",  "domainname" };
 	char u[6][65];
 
 	if (!c->exiting)
@@ -243,11 +256,21 @@ DECL(umask)
 /* ---- futex ---- */
 
 static const struct xval futex_ops[] = {
-	{ 0, "FUTEX_WAIT" },	       { 1, "FUTEX_WAKE" },	     { 2, "FUTEX_FD" },
-	{ 3, "FUTEX_REQUEUE" },	       { 4, "FUTEX_CMP_REQUEUE" },   { 5, "FUTEX_WAKE_OP" },
-	{ 6, "FUTEX_LOCK_PI" },	       { 7, "FUTEX_UNLOCK_PI" },     { 8, "FUTEX_TRYLOCK_PI" },
-	{ 9, "FUTEX_WAIT_BITSET" },    { 10, "FUTEX_WAKE_BITSET" },  { 11, "FUTEX_WAIT_REQUEUE_PI" },
-	{ 12, "FUTEX_CMP_REQUEUE_PI" }, { 13, "FUTEX_LOCK_PI2" },    { 0, NULL },
+	{ 0, "FUTEX_WAIT" },
+	{ 1, "FUTEX_WAKE" },
+	{ 2, "FUTEX_FD" },
+	{ 3, "FUTEX_REQUEUE" },
+	{ 4, "FUTEX_CMP_REQUEUE" },
+	{ 5, "FUTEX_WAKE_OP" },
+	{ 6, "FUTEX_LOCK_PI" },
+	{ 7, "FUTEX_UNLOCK_PI" },
+	{ 8, "FUTEX_TRYLOCK_PI" },
+	{ 9, "FUTEX_WAIT_BITSET" },
+	{ 10, "FUTEX_WAKE_BITSET" },
+	{ 11, "FUTEX_WAIT_REQUEUE_PI" },
+	{ 12, "FUTEX_CMP_REQUEUE_PI" },
+	{ 13, "FUTEX_LOCK_PI2" },
+	{ 0, NULL },
 };
 
 static void p_futex_op(struct call *c, unsigned op)

@@ -8,22 +8,57 @@
 #include "decode.h"
 
 static const struct xval families[] = {
-	{ 0, "AF_UNSPEC" },	{ 1, "AF_UNIX" },	   { 2, "AF_INET" },	   { 3, "AF_AX25" },
-	{ 4, "AF_IPX" },	{ 5, "AF_APPLETALK" },	   { 6, "AF_NETROM" },	   { 7, "AF_BRIDGE" },
-	{ 8, "AF_ATMPVC" },	{ 9, "AF_X25" },	   { 10, "AF_INET6" },	   { 11, "AF_ROSE" },
-	{ 12, "AF_DECnet" },	{ 13, "AF_NETBEUI" },	   { 14, "AF_SECURITY" },  { 15, "AF_KEY" },
-	{ 16, "AF_NETLINK" },	{ 17, "AF_PACKET" },	   { 18, "AF_ASH" },	   { 19, "AF_ECONET" },
-	{ 20, "AF_ATMSVC" },	{ 21, "AF_RDS" },	   { 22, "AF_SNA" },	   { 23, "AF_IRDA" },
-	{ 24, "AF_PPPOX" },	{ 25, "AF_WANPIPE" },	   { 26, "AF_LLC" },	   { 27, "AF_IB" },
-	{ 28, "AF_MPLS" },	{ 29, "AF_CAN" },	   { 30, "AF_TIPC" },	   { 31, "AF_BLUETOOTH" },
-	{ 32, "AF_IUCV" },	{ 33, "AF_RXRPC" },	   { 34, "AF_ISDN" },	   { 35, "AF_PHONET" },
-	{ 36, "AF_IEEE802154" }, { 37, "AF_CAIF" },	   { 38, "AF_ALG" },	   { 39, "AF_NFC" },
-	{ 40, "AF_VSOCK" },	{ 41, "AF_KCM" },	   { 42, "AF_QIPCRTR" },   { 43, "AF_SMC" },
-	{ 44, "AF_XDP" },	{ 45, "AF_MCTP" },	   { 0, NULL },
+	{ 0, "AF_UNSPEC" },
+	{ 1, "AF_UNIX" },
+	{ 2, "AF_INET" },
+	{ 3, "AF_AX25" },
+	{ 4, "AF_IPX" },
+	{ 5, "AF_APPLETALK" },
+	{ 6, "AF_NETROM" },
+	{ 7, "AF_BRIDGE" },
+	{ 8, "AF_ATMPVC" },
+	{ 9, "AF_X25" },
+	{ 10, "AF_INET6" },
+	{ 11, "AF_ROSE" },
+	{ 12, "AF_DECnet" },
+	{ 13, "AF_NETBEUI" },
+	{ 14, "AF_SECURITY" },
+	{ 15, "AF_KEY" },
+	{ 16, "AF_NETLINK" },
+	{ 17, "AF_PACKET" },
+	{ 18, "AF_ASH" },
+	{ 19, "AF_ECONET" },
+	{ 20, "AF_ATMSVC" },
+	{ 21, "AF_RDS" },
+	{ 22, "AF_SNA" },
+	{ 23, "AF_IRDA" },
+	{ 24, "AF_PPPOX" },
+	{ 25, "AF_WANPIPE" },
+	{ 26, "AF_LLC" },
+	{ 27, "AF_IB" },
+	{ 28, "AF_MPLS" },
+	{ 29, "AF_CAN" },
+	{ 30, "AF_TIPC" },
+	{ 31, "AF_BLUETOOTH" },
+	{ 32, "AF_IUCV" },
+	{ 33, "AF_RXRPC" },
+	{ 34, "AF_ISDN" },
+	{ 35, "AF_PHONET" },
+	{ 36, "AF_IEEE802154" },
+	{ 37, "AF_CAIF" },
+	{ 38, "AF_ALG" },
+	{ 39, "AF_NFC" },
+	{ 40, "AF_VSOCK" },
+	{ 41, "AF_KCM" },
+	{ 42, "AF_QIPCRTR" },
+	{ 43, "AF_SMC" },
+	{ 44, "AF_XDP" },
+	{ 45, "AF_MCTP" },
+	{ 0, NULL },
 };
 
 static const struct xval sock_types[] = {
-	{ 1, "SOCK_STREAM" },	 { 2, "SOCK_DGRAM" }, { 3, "SOCK_RAW" },    { 4, "SOCK_RDM" },
+	{ 1, "SOCK_STREAM" },    { 2, "SOCK_DGRAM" }, { 3, "SOCK_RAW" },     { 4, "SOCK_RDM" },
 	{ 5, "SOCK_SEQPACKET" }, { 6, "SOCK_DCCP" },  { 10, "SOCK_PACKET" }, { 0, NULL },
 };
 
@@ -34,28 +69,44 @@ static const struct xval sock_flags[] = {
 };
 
 static const struct xval ip_protos[] = {
-	{ 0, "IPPROTO_IP" },	  { 1, "IPPROTO_ICMP" },   { 2, "IPPROTO_IGMP" },
-	{ 4, "IPPROTO_IPIP" },	  { 6, "IPPROTO_TCP" },	   { 17, "IPPROTO_UDP" },
-	{ 41, "IPPROTO_IPV6" },	  { 47, "IPPROTO_GRE" },   { 50, "IPPROTO_ESP" },
-	{ 58, "IPPROTO_ICMPV6" }, { 132, "IPPROTO_SCTP" }, { 136, "IPPROTO_UDPLITE" },
-	{ 255, "IPPROTO_RAW" },	  { 262, "IPPROTO_MPTCP" }, { 0, NULL },
+	{ 0, "IPPROTO_IP" },      { 1, "IPPROTO_ICMP" },    { 2, "IPPROTO_IGMP" },
+	{ 4, "IPPROTO_IPIP" },    { 6, "IPPROTO_TCP" },     { 17, "IPPROTO_UDP" },
+	{ 41, "IPPROTO_IPV6" },   { 47, "IPPROTO_GRE" },    { 50, "IPPROTO_ESP" },
+	{ 58, "IPPROTO_ICMPV6" }, { 132, "IPPROTO_SCTP" },  { 136, "IPPROTO_UDPLITE" },
+	{ 255, "IPPROTO_RAW" },   { 262, "IPPROTO_MPTCP" }, { 0, NULL },
 };
 
 static const struct xval netlink_protos[] = {
-	{ 0, "NETLINK_ROUTE" },	     { 2, "NETLINK_USERSOCK" },	 { 4, "NETLINK_SOCK_DIAG" },
-	{ 6, "NETLINK_XFRM" },	     { 7, "NETLINK_SELINUX" },	 { 9, "NETLINK_AUDIT" },
-	{ 10, "NETLINK_FIB_LOOKUP" }, { 11, "NETLINK_CONNECTOR" }, { 12, "NETLINK_NETFILTER" },
-	{ 15, "NETLINK_KOBJECT_UEVENT" }, { 16, "NETLINK_GENERIC" }, { 0, NULL },
+	{ 0, "NETLINK_ROUTE" },       { 2, "NETLINK_USERSOCK" },
+	{ 4, "NETLINK_SOCK_DIAG" },   { 6, "NETLINK_XFRM" },
+	{ 7, "NETLINK_SELINUX" },     { 9, "NETLINK_AUDIT" },
+	{ 10, "NETLINK_FIB_LOOKUP" }, { 11, "NETLINK_CONNECTOR" },
+	{ 12, "NETLINK_NETFILTER" },  { 15, "NETLINK_KOBJECT_UEVENT" },
+	{ 16, "NETLINK_GENERIC" },    { 0, NULL },
 };
 
 static const struct xval msg_flags[] = {
-	{ 0x1, "MSG_OOB" },	     { 0x2, "MSG_PEEK" },	     { 0x4, "MSG_DONTROUTE" },
-	{ 0x8, "MSG_CTRUNC" },	     { 0x10, "MSG_PROBE" },	     { 0x20, "MSG_TRUNC" },
-	{ 0x40, "MSG_DONTWAIT" },    { 0x80, "MSG_EOR" },	     { 0x100, "MSG_WAITALL" },
-	{ 0x200, "MSG_FIN" },	     { 0x400, "MSG_SYN" },	     { 0x800, "MSG_CONFIRM" },
-	{ 0x1000, "MSG_RST" },	     { 0x2000, "MSG_ERRQUEUE" },     { 0x4000, "MSG_NOSIGNAL" },
-	{ 0x8000, "MSG_MORE" },	     { 0x10000, "MSG_WAITFORONE" },  { 0x40000, "MSG_BATCH" },
-	{ 0x4000000, "MSG_ZEROCOPY" }, { 0x20000000, "MSG_FASTOPEN" }, { 0x40000000, "MSG_CMSG_CLOEXEC" },
+	{ 0x1, "MSG_OOB" },
+	{ 0x2, "MSG_PEEK" },
+	{ 0x4, "MSG_DONTROUTE" },
+	{ 0x8, "MSG_CTRUNC" },
+	{ 0x10, "MSG_PROBE" },
+	{ 0x20, "MSG_TRUNC" },
+	{ 0x40, "MSG_DONTWAIT" },
+	{ 0x80, "MSG_EOR" },
+	{ 0x100, "MSG_WAITALL" },
+	{ 0x200, "MSG_FIN" },
+	{ 0x400, "MSG_SYN" },
+	{ 0x800, "MSG_CONFIRM" },
+	{ 0x1000, "MSG_RST" },
+	{ 0x2000, "MSG_ERRQUEUE" },
+	{ 0x4000, "MSG_NOSIGNAL" },
+	{ 0x8000, "MSG_MORE" },
+	{ 0x10000, "MSG_WAITFORONE" },
+	{ 0x40000, "MSG_BATCH" },
+	{ 0x4000000, "MSG_ZEROCOPY" },
+	{ 0x20000000, "MSG_FASTOPEN" },
+	{ 0x40000000, "MSG_CMSG_CLOEXEC" },
 	{ 0, NULL },
 };
 
@@ -403,111 +454,70 @@ DECL(recvmsg)
 	return 0;
 }
 
-static const struct xval sol_levels[] = {
-	{ 0, "SOL_IP" },	{ 1, "SOL_SOCKET" },  { 6, "SOL_TCP" },	    { 17, "SOL_UDP" },
-	{ 41, "SOL_IPV6" },	{ 58, "SOL_ICMPV6" }, { 255, "SOL_RAW" },   { 263, "SOL_PACKET" },
-	{ 270, "SOL_NETLINK" }, { 0, NULL },
-};
-
-static const struct xval so_names[] = {
-	{ 1, "SO_DEBUG" },	   { 2, "SO_REUSEADDR" },   { 3, "SO_TYPE" },
-	{ 4, "SO_ERROR" },	   { 5, "SO_DONTROUTE" },   { 6, "SO_BROADCAST" },
-	{ 7, "SO_SNDBUF" },	   { 8, "SO_RCVBUF" },	    { 9, "SO_KEEPALIVE" },
-	{ 10, "SO_OOBINLINE" },	   { 11, "SO_NO_CHECK" },   { 12, "SO_PRIORITY" },
-	{ 13, "SO_LINGER" },	   { 14, "SO_BSDCOMPAT" },  { 15, "SO_REUSEPORT" },
-	{ 16, "SO_PASSCRED" },	   { 17, "SO_PEERCRED" },   { 18, "SO_RCVLOWAT" },
-	{ 19, "SO_SNDLOWAT" },	   { 20, "SO_RCVTIMEO_OLD" }, { 21, "SO_SNDTIMEO_OLD" },
-	{ 25, "SO_BINDTODEVICE" }, { 26, "SO_ATTACH_FILTER" }, { 29, "SO_TIMESTAMP_OLD" },
-	{ 30, "SO_ACCEPTCONN" },   { 31, "SO_PEERSEC" },    { 32, "SO_SNDBUFFORCE" },
-	{ 33, "SO_RCVBUFFORCE" },  { 34, "SO_PASSSEC" },    { 36, "SO_MARK" },
-	{ 38, "SO_PROTOCOL" },	   { 39, "SO_DOMAIN" },	    { 40, "SO_RXQ_OVFL" },
-	{ 42, "SO_PEEK_OFF" },	   { 46, "SO_BUSY_POLL" },  { 49, "SO_INCOMING_CPU" },
-	{ 57, "SO_COOKIE" },	   { 59, "SO_PEERGROUPS" }, { 60, "SO_ZEROCOPY" },
-	{ 62, "SO_BINDTOIFINDEX" }, { 66, "SO_RCVTIMEO_NEW" }, { 67, "SO_SNDTIMEO_NEW" },
-	{ 0, NULL },
-};
-
-static const struct xval tcp_names[] = {
-	{ 1, "TCP_NODELAY" },	  { 2, "TCP_MAXSEG" },	     { 3, "TCP_CORK" },
-	{ 4, "TCP_KEEPIDLE" },	  { 5, "TCP_KEEPINTVL" },    { 6, "TCP_KEEPCNT" },
-	{ 7, "TCP_SYNCNT" },	  { 8, "TCP_LINGER2" },	     { 9, "TCP_DEFER_ACCEPT" },
-	{ 10, "TCP_WINDOW_CLAMP" }, { 11, "TCP_INFO" },	     { 12, "TCP_QUICKACK" },
-	{ 13, "TCP_CONGESTION" }, { 18, "TCP_USER_TIMEOUT" }, { 23, "TCP_FASTOPEN" },
-	{ 25, "TCP_NOTSENT_LOWAT" }, { 0, NULL },
-};
-
-static const struct xval ip_names[] = {
-	{ 1, "IP_TOS" },	       { 2, "IP_TTL" },		  { 3, "IP_HDRINCL" },
-	{ 4, "IP_OPTIONS" },	       { 8, "IP_PKTINFO" },	  { 10, "IP_MTU_DISCOVER" },
-	{ 11, "IP_RECVERR" },	       { 12, "IP_RECVTTL" },	  { 24, "IP_BIND_ADDRESS_NO_PORT" },
-	{ 32, "IP_MULTICAST_IF" },     { 33, "IP_MULTICAST_TTL" }, { 34, "IP_MULTICAST_LOOP" },
-	{ 35, "IP_ADD_MEMBERSHIP" },   { 0, NULL },
-};
-
-static const struct xval ipv6_names[] = {
-	{ 16, "IPV6_UNICAST_HOPS" }, { 18, "IPV6_MULTICAST_HOPS" }, { 23, "IPV6_MTU_DISCOVER" },
-	{ 25, "IPV6_RECVERR" },	     { 26, "IPV6_V6ONLY" },	    { 49, "IPV6_RECVPKTINFO" },
-	{ 0, NULL },
-};
-
-static void sockopt_head(struct call *c)
+/* send and recv exist only as socketcall subcalls (i386) */
+DECL(send)
 {
-	unsigned level = arg_uint(c, 1);
-	const struct xval *names = level == 1 ? so_names : level == 6 ? tcp_names :
-				   level == 0 ? ip_names : level == 41 ? ipv6_names : NULL;
-
 	a_fd(c, 0);
-	a_xlat(c, 1, sol_levels, "SOL_???");
-	arg(c);
-	if (names)
-		p_xlat(c, names, arg_uint(c, 2), "SO_???");
-	else
-		p_uint64(c, arg_uint(c, 2));
-}
-
-static void p_optval(struct call *c, uint64_t addr, int64_t len)
-{
-	int v;
-
-	if (len == sizeof(int) && umove(c, addr, &v, sizeof(v)))
-		sb_printf(&c->sb, "[%d]", v);
-	else if (len > 0 && !failed(c))
-		p_buf(c, addr, (uint64_t)len);
-	else
-		p_ptr(c, addr);
-}
-
-DECL(setsockopt)
-{
-	sockopt_head(c);
-	arg(c);
-	p_optval(c, arg_ulong(c, 3), arg_int(c, 4));
-	a_int(c, 4);
+	a_buf(c, 1, arg_ulong(c, 2));
+	a_ulong(c, 2);
+	a_flags(c, 3, msg_flags, "MSG_???");
 	return DEC_DONE;
 }
 
-DECL(getsockopt)
+DECL(recv)
 {
-	int len = 0;
-
 	if (!c->exiting) {
-		sockopt_head(c);
-		if (umove(c, arg_ulong(c, 4), &len, sizeof(len)))
-			c->priv[0] = (uint64_t)(unsigned)len;
+		a_fd(c, 0);
 		return DEC_EXIT;
 	}
 	arg(c);
-	if (failed(c) || !umove(c, arg_ulong(c, 4), &len, sizeof(len))) {
-		p_ptr(c, arg_ulong(c, 3));
-		arg(c);
-		sb_printf(&c->sb, "[%d]", (int)c->priv[0]);
-		return 0;
-	}
-	p_optval(c, arg_ulong(c, 3), len);
-	arg(c);
-	if ((int)c->priv[0] == len)
-		sb_printf(&c->sb, "[%d]", len);
+	if (failed(c))
+		p_ptr(c, arg_ulong(c, 1));
 	else
-		sb_printf(&c->sb, "[%d => %d]", (int)c->priv[0], len);
+		p_buf(c, arg_ulong(c, 1), (uint64_t)c->rval);
+	a_ulong(c, 2);
+	a_flags(c, 3, msg_flags, "MSG_???");
 	return 0;
+}
+
+/*
+ * socketcall(call, args): i386's multiplexer.  Shown as the call it stands
+ * for, with its arguments read from the array, as strace does.
+ */
+static const struct {
+	const char *name;
+	unsigned char nargs;
+} socketcalls[] = {
+	{ NULL, 0 },         { "socket", 3 },   { "bind", 3 },        { "connect", 3 },
+	{ "listen", 2 },     { "accept", 3 },   { "getsockname", 3 }, { "getpeername", 3 },
+	{ "socketpair", 4 }, { "send", 4 },     { "recv", 4 },        { "sendto", 6 },
+	{ "recvfrom", 6 },   { "shutdown", 2 }, { "setsockopt", 5 },  { "getsockopt", 5 },
+	{ "sendmsg", 3 },    { "recvmsg", 3 },  { "accept4", 4 },     { "recvmmsg", 5 },
+	{ "sendmmsg", 4 },
+};
+
+#define NSOCKETCALLS (sizeof(socketcalls) / sizeof(socketcalls[0]))
+
+const char *socketcall_name(unsigned call)
+{
+	return call < NSOCKETCALLS ? socketcalls[call].name : NULL;
+}
+
+DECL(socketcall)
+{
+	unsigned call = arg_uint(c, 0);
+	uint32_t a[6] = { 0 };
+	const struct sysent *sub;
+
+	if (call == 0 || call >= NSOCKETCALLS ||
+	    !umove(c, arg_ulong(c, 1), a, socketcalls[call].nargs * sizeof(a[0])) ||
+	    !(sub = sysent_find(socketcalls[call].name))) {
+		a_uint(c, 0);
+		a_ptr(c, 1);
+		return DEC_DONE;
+	}
+	for (int i = 0; i < MAX_ARGS; i++)
+		c->args[i] = a[i];
+	c->ent = sub;
+	return sub->dec ? sub->dec(c) : DEC_DONE;
 }

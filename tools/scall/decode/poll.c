@@ -7,9 +7,18 @@
 #include "decode.h"
 
 static const struct xval poll_events[] = {
-	{ 0x1, "POLLIN" },	{ 0x2, "POLLPRI" },	{ 0x4, "POLLOUT" },    { 0x8, "POLLERR" },
-	{ 0x10, "POLLHUP" },	{ 0x20, "POLLNVAL" },	{ 0x40, "POLLRDNORM" }, { 0x80, "POLLRDBAND" },
-	{ 0x100, "POLLWRNORM" }, { 0x200, "POLLWRBAND" }, { 0x400, "POLLMSG" }, { 0x2000, "POLLRDHUP" },
+	{ 0x1, "POLLIN" },
+	{ 0x2, "POLLPRI" },
+	{ 0x4, "POLLOUT" },
+	{ 0x8, "POLLERR" },
+	{ 0x10, "POLLHUP" },
+	{ 0x20, "POLLNVAL" },
+	{ 0x40, "POLLRDNORM" },
+	{ 0x80, "POLLRDBAND" },
+	{ 0x100, "POLLWRNORM" },
+	{ 0x200, "POLLWRBAND" },
+	{ 0x400, "POLLMSG" },
+	{ 0x2000, "POLLRDHUP" },
 	{ 0, NULL },
 };
 
@@ -256,12 +265,23 @@ DECL(pselect6)
 }
 
 static const struct xval epoll_events[] = {
-	{ 0x1, "EPOLLIN" },	    { 0x2, "EPOLLPRI" },	{ 0x4, "EPOLLOUT" },
-	{ 0x8, "EPOLLERR" },	    { 0x10, "EPOLLHUP" },	{ 0x20, "EPOLLNVAL" },
-	{ 0x40, "EPOLLRDNORM" },    { 0x80, "EPOLLRDBAND" },	{ 0x100, "EPOLLWRNORM" },
-	{ 0x200, "EPOLLWRBAND" },   { 0x400, "EPOLLMSG" },	{ 0x2000, "EPOLLRDHUP" },
-	{ 1u << 28, "EPOLLEXCLUSIVE" }, { 1u << 29, "EPOLLWAKEUP" }, { 1u << 30, "EPOLLONESHOT" },
-	{ 1u << 31, "EPOLLET" },    { 0, NULL },
+	{ 0x1, "EPOLLIN" },
+	{ 0x2, "EPOLLPRI" },
+	{ 0x4, "EPOLLOUT" },
+	{ 0x8, "EPOLLERR" },
+	{ 0x10, "EPOLLHUP" },
+	{ 0x20, "EPOLLNVAL" },
+	{ 0x40, "EPOLLRDNORM" },
+	{ 0x80, "EPOLLRDBAND" },
+	{ 0x100, "EPOLLWRNORM" },
+	{ 0x200, "EPOLLWRBAND" },
+	{ 0x400, "EPOLLMSG" },
+	{ 0x2000, "EPOLLRDHUP" },
+	{ 1u << 28, "EPOLLEXCLUSIVE" },
+	{ 1u << 29, "EPOLLWAKEUP" },
+	{ 1u << 30, "EPOLLONESHOT" },
+	{ 1u << 31, "EPOLLET" },
+	{ 0, NULL },
 };
 
 static void p_epoll_event(struct call *c, const void *elem)

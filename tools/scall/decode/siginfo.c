@@ -23,32 +23,31 @@ static const struct xval si_codes[] = {
 };
 
 static const struct xval cld_codes[] = {
-	{ 1, "CLD_EXITED" },  { 2, "CLD_KILLED" },  { 3, "CLD_DUMPED" },
-	{ 4, "CLD_TRAPPED" }, { 5, "CLD_STOPPED" }, { 6, "CLD_CONTINUED" }, { 0, NULL },
+	{ 1, "CLD_EXITED" },  { 2, "CLD_KILLED" },    { 3, "CLD_DUMPED" }, { 4, "CLD_TRAPPED" },
+	{ 5, "CLD_STOPPED" }, { 6, "CLD_CONTINUED" }, { 0, NULL },
 };
 
 static const struct xval segv_codes[] = {
-	{ 1, "SEGV_MAPERR" }, { 2, "SEGV_ACCERR" }, { 3, "SEGV_BNDERR" },
-	{ 4, "SEGV_PKUERR" }, { 5, "SEGV_ACCADI" }, { 6, "SEGV_ADIDERR" },
-	{ 7, "SEGV_ADIPERR" }, { 8, "SEGV_MTEAERR" }, { 9, "SEGV_MTESERR" },
-	{ 10, "SEGV_CPERR" }, { 0, NULL },
+	{ 1, "SEGV_MAPERR" },  { 2, "SEGV_ACCERR" },  { 3, "SEGV_BNDERR" },  { 4, "SEGV_PKUERR" },
+	{ 5, "SEGV_ACCADI" },  { 6, "SEGV_ADIDERR" }, { 7, "SEGV_ADIPERR" }, { 8, "SEGV_MTEAERR" },
+	{ 9, "SEGV_MTESERR" }, { 10, "SEGV_CPERR" },  { 0, NULL },
 };
 
 static const struct xval bus_codes[] = {
-	{ 1, "BUS_ADRALN" },	{ 2, "BUS_ADRERR" },	{ 3, "BUS_OBJERR" },
+	{ 1, "BUS_ADRALN" },    { 2, "BUS_ADRERR" },    { 3, "BUS_OBJERR" },
 	{ 4, "BUS_MCEERR_AR" }, { 5, "BUS_MCEERR_AO" }, { 0, NULL },
 };
 
 static const struct xval ill_codes[] = {
-	{ 1, "ILL_ILLOPC" }, { 2, "ILL_ILLOPN" }, { 3, "ILL_ILLADR" }, { 4, "ILL_ILLTRP" },
-	{ 5, "ILL_PRVOPC" }, { 6, "ILL_PRVREG" }, { 7, "ILL_COPROC" }, { 8, "ILL_BADSTK" },
+	{ 1, "ILL_ILLOPC" },   { 2, "ILL_ILLOPN" }, { 3, "ILL_ILLADR" }, { 4, "ILL_ILLTRP" },
+	{ 5, "ILL_PRVOPC" },   { 6, "ILL_PRVREG" }, { 7, "ILL_COPROC" }, { 8, "ILL_BADSTK" },
 	{ 9, "ILL_BADIADDR" }, { 0, NULL },
 };
 
 static const struct xval fpe_codes[] = {
-	{ 1, "FPE_INTDIV" }, { 2, "FPE_INTOVF" }, { 3, "FPE_FLTDIV" }, { 4, "FPE_FLTOVF" },
-	{ 5, "FPE_FLTUND" }, { 6, "FPE_FLTRES" }, { 7, "FPE_FLTINV" }, { 8, "FPE_FLTSUB" },
-	{ 0, NULL },
+	{ 1, "FPE_INTDIV" }, { 2, "FPE_INTOVF" }, { 3, "FPE_FLTDIV" },
+	{ 4, "FPE_FLTOVF" }, { 5, "FPE_FLTUND" }, { 6, "FPE_FLTRES" },
+	{ 7, "FPE_FLTINV" }, { 8, "FPE_FLTSUB" }, { 0, NULL },
 };
 
 static const struct xval trap_codes[] = {
@@ -107,14 +106,30 @@ void p_siginfo_raw(struct call *c, const unsigned char *si, bool is32)
 	sb_puts(&c->sb, ", si_code=");
 	if (code > 0 && code != 0x80) {
 		switch (signo) {
-		case SIGCHLD: tbl = cld_codes; break;
-		case SIGSEGV: tbl = segv_codes; break;
-		case SIGBUS: tbl = bus_codes; break;
-		case SIGILL: tbl = ill_codes; break;
-		case SIGFPE: tbl = fpe_codes; break;
-		case SIGTRAP: tbl = trap_codes; break;
-		case SIGIO: tbl = poll_codes; break;
-		case SIGSYS: tbl = sys_codes; break;
+		case SIGCHLD:
+			tbl = cld_codes;
+			break;
+		case SIGSEGV:
+			tbl = segv_codes;
+			break;
+		case SIGBUS:
+			tbl = bus_codes;
+			break;
+		case SIGILL:
+			tbl = ill_codes;
+			break;
+		case SIGFPE:
+			tbl = fpe_codes;
+			break;
+		case SIGTRAP:
+			tbl = trap_codes;
+			break;
+		case SIGIO:
+			tbl = poll_codes;
+			break;
+		case SIGSYS:
+			tbl = sys_codes;
+			break;
 		}
 	}
 	name = xlat_name(tbl ? tbl : si_codes, (uint32_t)code);

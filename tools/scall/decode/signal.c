@@ -7,11 +7,11 @@
 #include "decode.h"
 
 static const char *const names[] = {
-	NULL,	   "SIGHUP",  "SIGINT",	   "SIGQUIT", "SIGILL",	   "SIGTRAP", "SIGABRT",
-	"SIGBUS",  "SIGFPE",  "SIGKILL",   "SIGUSR1", "SIGSEGV",   "SIGUSR2", "SIGPIPE",
-	"SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",   "SIGSTOP", "SIGTSTP",
-	"SIGTTIN", "SIGTTOU", "SIGURG",	   "SIGXCPU", "SIGXFSZ",   "SIGVTALRM", "SIGPROF",
-	"SIGWINCH", "SIGIO",  "SIGPWR",	   "SIGSYS",  "SIGRTMIN",
+	NULL,       "SIGHUP",  "SIGINT",    "SIGQUIT", "SIGILL",   "SIGTRAP",   "SIGABRT",
+	"SIGBUS",   "SIGFPE",  "SIGKILL",   "SIGUSR1", "SIGSEGV",  "SIGUSR2",   "SIGPIPE",
+	"SIGALRM",  "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT",  "SIGSTOP",   "SIGTSTP",
+	"SIGTTIN",  "SIGTTOU", "SIGURG",    "SIGXCPU", "SIGXFSZ",  "SIGVTALRM", "SIGPROF",
+	"SIGWINCH", "SIGIO",   "SIGPWR",    "SIGSYS",  "SIGRTMIN",
 };
 
 const char *signame(int sig)
@@ -94,10 +94,10 @@ void p_sigset(struct call *c, uint64_t addr, uint64_t size)
 }
 
 static const struct xval sa_flags[] = {
-	{ 0x04000000, "SA_RESTORER" },	{ 0x08000000, "SA_ONSTACK" },
-	{ 0x10000000, "SA_RESTART" },	{ 0x20000000, "SA_INTERRUPT" },
-	{ 0x40000000, "SA_NODEFER" },	{ 0x80000000, "SA_RESETHAND" },
-	{ 0x00000004, "SA_SIGINFO" },	{ 0x00000001, "SA_NOCLDSTOP" },
+	{ 0x04000000, "SA_RESTORER" },  { 0x08000000, "SA_ONSTACK" },
+	{ 0x10000000, "SA_RESTART" },   { 0x20000000, "SA_INTERRUPT" },
+	{ 0x40000000, "SA_NODEFER" },   { 0x80000000, "SA_RESETHAND" },
+	{ 0x00000004, "SA_SIGINFO" },   { 0x00000001, "SA_NOCLDSTOP" },
 	{ 0x00000002, "SA_NOCLDWAIT" }, { 0, NULL },
 };
 

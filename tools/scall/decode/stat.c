@@ -120,9 +120,21 @@ static void p_stat_at(struct call *c, uint64_t addr, bool is64)
 			p_ptr(c, addr);
 			return;
 		}
-		g = (struct gstat){ s.dev,     s.ino,	   s.nlink,    s.rdev,	   (uint64_t)s.blksize,
-				    (uint64_t)s.blocks, s.size, s.mode,	s.uid,	   s.gid,
-				    s.atime,   s.atime_ns, s.mtime,    s.mtime_ns, s.ctime,
+		g = (struct gstat){ s.dev,
+				    s.ino,
+				    s.nlink,
+				    s.rdev,
+				    (uint64_t)s.blksize,
+				    (uint64_t)s.blocks,
+				    s.size,
+				    s.mode,
+				    s.uid,
+				    s.gid,
+				    s.atime,
+				    s.atime_ns,
+				    s.mtime,
+				    s.mtime_ns,
+				    s.ctime,
 				    s.ctime_ns };
 	} else if (is64) {
 		struct stat64_32 s;
@@ -131,10 +143,9 @@ static void p_stat_at(struct call *c, uint64_t addr, bool is64)
 			p_ptr(c, addr);
 			return;
 		}
-		g = (struct gstat){ s.dev,    s.ino,	  s.nlink,    s.rdev,	  s.blksize,
-				    s.blocks, s.size,	  s.mode,     s.uid,	  s.gid,
-				    s.atime,  s.atime_ns, s.mtime,    s.mtime_ns, s.ctime,
-				    s.ctime_ns };
+		g = (struct gstat){ s.dev,   s.ino,      s.nlink, s.rdev,    s.blksize, s.blocks,
+				    s.size,  s.mode,     s.uid,   s.gid,     s.atime,   s.atime_ns,
+				    s.mtime, s.mtime_ns, s.ctime, s.ctime_ns };
 	} else {
 		struct stat_32 s;
 
@@ -142,10 +153,9 @@ static void p_stat_at(struct call *c, uint64_t addr, bool is64)
 			p_ptr(c, addr);
 			return;
 		}
-		g = (struct gstat){ s.dev,    s.ino,	  s.nlink,    s.rdev,	  s.blksize,
-				    s.blocks, s.size,	  s.mode,     s.uid,	  s.gid,
-				    s.atime,  s.atime_ns, s.mtime,    s.mtime_ns, s.ctime,
-				    s.ctime_ns };
+		g = (struct gstat){ s.dev,   s.ino,      s.nlink, s.rdev,    s.blksize, s.blocks,
+				    s.size,  s.mode,     s.uid,   s.gid,     s.atime,   s.atime_ns,
+				    s.mtime, s.mtime_ns, s.ctime, s.ctime_ns };
 	}
 	p_gstat(c, &g);
 }
@@ -227,29 +237,39 @@ static const struct xval statx_sync[] = {
 
 static const struct xval statx_flags[] = {
 	{ 0x100, "AT_SYMLINK_NOFOLLOW" }, { 0x800, "AT_NO_AUTOMOUNT" },
-	{ 0x1000, "AT_EMPTY_PATH" },	  { 0x2000, "AT_STATX_FORCE_SYNC" },
+	{ 0x1000, "AT_EMPTY_PATH" },      { 0x2000, "AT_STATX_FORCE_SYNC" },
 	{ 0x4000, "AT_STATX_DONT_SYNC" }, { 0, NULL },
 };
 
 static const struct xval statx_mask[] = {
-	{ 0xfff, "STATX_ALL" },		{ 0x7ff, "STATX_BASIC_STATS" },
-	{ 0x1, "STATX_TYPE" },		{ 0x2, "STATX_MODE" },
-	{ 0x4, "STATX_NLINK" },		{ 0x8, "STATX_UID" },
-	{ 0x10, "STATX_GID" },		{ 0x20, "STATX_ATIME" },
-	{ 0x40, "STATX_MTIME" },	{ 0x80, "STATX_CTIME" },
-	{ 0x100, "STATX_INO" },		{ 0x200, "STATX_SIZE" },
-	{ 0x400, "STATX_BLOCKS" },	{ 0x800, "STATX_BTIME" },
-	{ 0x1000, "STATX_MNT_ID" },	{ 0x2000, "STATX_DIOALIGN" },
-	{ 0x4000, "STATX_MNT_ID_UNIQUE" }, { 0x8000, "STATX_SUBVOL" },
-	{ 0x10000, "STATX_WRITE_ATOMIC" }, { 0, NULL },
+	{ 0xfff, "STATX_ALL" },
+	{ 0x7ff, "STATX_BASIC_STATS" },
+	{ 0x1, "STATX_TYPE" },
+	{ 0x2, "STATX_MODE" },
+	{ 0x4, "STATX_NLINK" },
+	{ 0x8, "STATX_UID" },
+	{ 0x10, "STATX_GID" },
+	{ 0x20, "STATX_ATIME" },
+	{ 0x40, "STATX_MTIME" },
+	{ 0x80, "STATX_CTIME" },
+	{ 0x100, "STATX_INO" },
+	{ 0x200, "STATX_SIZE" },
+	{ 0x400, "STATX_BLOCKS" },
+	{ 0x800, "STATX_BTIME" },
+	{ 0x1000, "STATX_MNT_ID" },
+	{ 0x2000, "STATX_DIOALIGN" },
+	{ 0x4000, "STATX_MNT_ID_UNIQUE" },
+	{ 0x8000, "STATX_SUBVOL" },
+	{ 0x10000, "STATX_WRITE_ATOMIC" },
+	{ 0, NULL },
 };
 
 static const struct xval statx_attrs[] = {
-	{ 0x4, "STATX_ATTR_COMPRESSED" }, { 0x10, "STATX_ATTR_IMMUTABLE" },
-	{ 0x20, "STATX_ATTR_APPEND" },	  { 0x40, "STATX_ATTR_NODUMP" },
-	{ 0x800, "STATX_ATTR_ENCRYPTED" }, { 0x1000, "STATX_ATTR_AUTOMOUNT" },
+	{ 0x4, "STATX_ATTR_COMPRESSED" },    { 0x10, "STATX_ATTR_IMMUTABLE" },
+	{ 0x20, "STATX_ATTR_APPEND" },       { 0x40, "STATX_ATTR_NODUMP" },
+	{ 0x800, "STATX_ATTR_ENCRYPTED" },   { 0x1000, "STATX_ATTR_AUTOMOUNT" },
 	{ 0x2000, "STATX_ATTR_MOUNT_ROOT" }, { 0x100000, "STATX_ATTR_VERITY" },
-	{ 0x200000, "STATX_ATTR_DAX" },	  { 0, NULL },
+	{ 0x200000, "STATX_ATTR_DAX" },      { 0, NULL },
 };
 
 struct statx_ts {
@@ -314,8 +334,10 @@ static void p_statx(struct call *c, uint64_t addr)
 	p_statx_time(c, "stx_btime", &s.btime);
 	p_statx_time(c, "stx_ctime", &s.ctime);
 	p_statx_time(c, "stx_mtime", &s.mtime);
-	sb_printf(&c->sb, ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, "
-		  "stx_dev_minor=%u", s.rdev_major, s.rdev_minor, s.dev_major, s.dev_minor);
+	sb_printf(&c->sb,
+		  ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, "
+		  "stx_dev_minor=%u",
+		  s.rdev_major, s.rdev_minor, s.dev_major, s.dev_minor);
 	if (s.mask & 0x1000)
 		sb_printf(&c->sb, ", stx_mnt_id=%#llx", (unsigned long long)s.mnt_id);
 	sb_putc(&c->sb, '}');
@@ -339,26 +361,38 @@ DECL(statx)
 /* ---- statfs ---- */
 
 static const struct xval fs_magic[] = {
-	{ 0xef53, "EXT2_SUPER_MAGIC" },	 { 0x9123683e, "BTRFS_SUPER_MAGIC" },
-	{ 0x58465342, "XFS_SUPER_MAGIC" }, { 0x01021994, "TMPFS_MAGIC" },
-	{ 0x9fa0, "PROC_SUPER_MAGIC" },	 { 0x62656572, "SYSFS_MAGIC" },
-	{ 0x1cd1, "DEVPTS_SUPER_MAGIC" }, { 0x794c7630, "OVERLAYFS_SUPER_MAGIC" },
-	{ 0x27e0eb, "CGROUP_SUPER_MAGIC" }, { 0x63677270, "CGROUP2_SUPER_MAGIC" },
-	{ 0x6969, "NFS_SUPER_MAGIC" },	 { 0x65735546, "FUSE_SUPER_MAGIC" },
-	{ 0x858458f6, "RAMFS_MAGIC" },	 { 0x73717368, "SQUASHFS_MAGIC" },
-	{ 0x4d44, "MSDOS_SUPER_MAGIC" },  { 0x01021997, "V9FS_MAGIC" },
-	{ 0x64626720, "DEBUGFS_MAGIC" },  { 0x73636673, "SECURITYFS_MAGIC" },
-	{ 0xcafe4a11, "BPF_FS_MAGIC" },	 { 0x50495045, "PIPEFS_MAGIC" },
-	{ 0x534f434b, "SOCKFS_MAGIC" },	 { 0x42494e4d, "BINFMTFS_MAGIC" },
-	{ 0x74726163, "TRACEFS_MAGIC" },  { 0x6e736673, "NSFS_MAGIC" },
+	{ 0xef53, "EXT2_SUPER_MAGIC" },
+	{ 0x9123683e, "BTRFS_SUPER_MAGIC" },
+	{ 0x58465342, "XFS_SUPER_MAGIC" },
+	{ 0x01021994, "TMPFS_MAGIC" },
+	{ 0x9fa0, "PROC_SUPER_MAGIC" },
+	{ 0x62656572, "SYSFS_MAGIC" },
+	{ 0x1cd1, "DEVPTS_SUPER_MAGIC" },
+	{ 0x794c7630, "OVERLAYFS_SUPER_MAGIC" },
+	{ 0x27e0eb, "CGROUP_SUPER_MAGIC" },
+	{ 0x63677270, "CGROUP2_SUPER_MAGIC" },
+	{ 0x6969, "NFS_SUPER_MAGIC" },
+	{ 0x65735546, "FUSE_SUPER_MAGIC" },
+	{ 0x858458f6, "RAMFS_MAGIC" },
+	{ 0x73717368, "SQUASHFS_MAGIC" },
+	{ 0x4d44, "MSDOS_SUPER_MAGIC" },
+	{ 0x01021997, "V9FS_MAGIC" },
+	{ 0x64626720, "DEBUGFS_MAGIC" },
+	{ 0x73636673, "SECURITYFS_MAGIC" },
+	{ 0xcafe4a11, "BPF_FS_MAGIC" },
+	{ 0x50495045, "PIPEFS_MAGIC" },
+	{ 0x534f434b, "SOCKFS_MAGIC" },
+	{ 0x42494e4d, "BINFMTFS_MAGIC" },
+	{ 0x74726163, "TRACEFS_MAGIC" },
+	{ 0x6e736673, "NSFS_MAGIC" },
 	{ 0, NULL },
 };
 
 static const struct xval st_flags[] = {
-	{ 0x0001, "ST_RDONLY" },     { 0x0002, "ST_NOSUID" },	  { 0x0004, "ST_NODEV" },
-	{ 0x0008, "ST_NOEXEC" },     { 0x0010, "ST_SYNCHRONOUS" }, { 0x0020, "ST_VALID" },
-	{ 0x0040, "ST_MANDLOCK" },   { 0x0400, "ST_NOATIME" },	  { 0x0800, "ST_NODIRATIME" },
-	{ 0x1000, "ST_RELATIME" },   { 0x2000, "ST_NOSYMFOLLOW" }, { 0, NULL },
+	{ 0x0001, "ST_RDONLY" },   { 0x0002, "ST_NOSUID" },      { 0x0004, "ST_NODEV" },
+	{ 0x0008, "ST_NOEXEC" },   { 0x0010, "ST_SYNCHRONOUS" }, { 0x0020, "ST_VALID" },
+	{ 0x0040, "ST_MANDLOCK" }, { 0x0400, "ST_NOATIME" },     { 0x0800, "ST_NODIRATIME" },
+	{ 0x1000, "ST_RELATIME" }, { 0x2000, "ST_NOSYMFOLLOW" }, { 0, NULL },
 };
 
 static void p_statfs(struct call *c, uint64_t addr, bool is64)
@@ -413,7 +447,8 @@ static void p_statfs(struct call *c, uint64_t addr, bool is64)
 	}
 	sb_puts(&c->sb, "{f_type=");
 	p_xlat(c, fs_magic, v[0], NULL);
-	sb_printf(&c->sb, ", f_bsize=%llu, f_blocks=%llu, f_bfree=%llu, f_bavail=%llu, "
+	sb_printf(&c->sb,
+		  ", f_bsize=%llu, f_blocks=%llu, f_bfree=%llu, f_bavail=%llu, "
 		  "f_files=%llu, f_ffree=%llu, f_fsid={val=[%#x, %#x]}, f_namelen=%llu, "
 		  "f_frsize=%llu, f_flags=",
 		  (unsigned long long)v[1], (unsigned long long)v[2], (unsigned long long)v[3],

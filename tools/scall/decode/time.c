@@ -7,12 +7,18 @@
 #include "decode.h"
 
 static const struct xval clocks[] = {
-	{ 0, "CLOCK_REALTIME" },	  { 1, "CLOCK_MONOTONIC" },
-	{ 2, "CLOCK_PROCESS_CPUTIME_ID" }, { 3, "CLOCK_THREAD_CPUTIME_ID" },
-	{ 4, "CLOCK_MONOTONIC_RAW" },	  { 5, "CLOCK_REALTIME_COARSE" },
-	{ 6, "CLOCK_MONOTONIC_COARSE" },  { 7, "CLOCK_BOOTTIME" },
-	{ 8, "CLOCK_REALTIME_ALARM" },	  { 9, "CLOCK_BOOTTIME_ALARM" },
-	{ 11, "CLOCK_TAI" },		  { 0, NULL },
+	{ 0, "CLOCK_REALTIME" },
+	{ 1, "CLOCK_MONOTONIC" },
+	{ 2, "CLOCK_PROCESS_CPUTIME_ID" },
+	{ 3, "CLOCK_THREAD_CPUTIME_ID" },
+	{ 4, "CLOCK_MONOTONIC_RAW" },
+	{ 5, "CLOCK_REALTIME_COARSE" },
+	{ 6, "CLOCK_MONOTONIC_COARSE" },
+	{ 7, "CLOCK_BOOTTIME" },
+	{ 8, "CLOCK_REALTIME_ALARM" },
+	{ 9, "CLOCK_BOOTTIME_ALARM" },
+	{ 11, "CLOCK_TAI" },
+	{ 0, NULL },
 };
 
 /* 32-bit time_t: i386 calls without the _time64 suffix */
@@ -216,9 +222,9 @@ DECL(setitimer)
 void p_rusage(struct call *c, uint64_t addr)
 {
 	static const char *const names[] = {
-		"ru_maxrss", "ru_ixrss",  "ru_idrss",	 "ru_isrss",   "ru_minflt",
-		"ru_majflt", "ru_nswap",  "ru_inblock",	 "ru_oublock", "ru_msgsnd",
-		"ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw",
+		"ru_maxrss", "ru_ixrss",    "ru_idrss",   "ru_isrss",   "ru_minflt",
+		"ru_majflt", "ru_nswap",    "ru_inblock", "ru_oublock", "ru_msgsnd",
+		"ru_msgrcv", "ru_nsignals", "ru_nvcsw",   "ru_nivcsw",
 	};
 	unsigned ws = abi_wordsize(c);
 	uint64_t v;

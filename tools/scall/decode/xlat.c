@@ -3,32 +3,16 @@
 #include "decode.h"
 
 const struct xval xl_open_access[] = {
-	{ 0, "O_RDONLY" },
-	{ 1, "O_WRONLY" },
-	{ 2, "O_RDWR" },
-	{ 3, "O_ACCMODE" },
-	{ 0, NULL },
+	{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, NULL },
 };
 
 const struct xval xl_open_flags[] = {
-	{ 0100, "O_CREAT" },
-	{ 0200, "O_EXCL" },
-	{ 0400, "O_NOCTTY" },
-	{ 01000, "O_TRUNC" },
-	{ 02000, "O_APPEND" },
-	{ 04000, "O_NONBLOCK" },
-	{ 04010000, "O_SYNC" },
-	{ 010000, "O_DSYNC" },
-	{ 040000, "O_DIRECT" },
-	{ 0100000, "O_LARGEFILE" },
-	{ 0400000, "O_NOFOLLOW" },
-	{ 01000000, "O_NOATIME" },
-	{ 02000000, "O_CLOEXEC" },
-	{ 010000000, "O_PATH" },
-	{ 020200000, "O_TMPFILE" },
-	{ 0200000, "O_DIRECTORY" },
-	{ 020000, "FASYNC" },
-	{ 0, NULL },
+	{ 0100, "O_CREAT" },        { 0200, "O_EXCL" },        { 0400, "O_NOCTTY" },
+	{ 01000, "O_TRUNC" },       { 02000, "O_APPEND" },     { 04000, "O_NONBLOCK" },
+	{ 04010000, "O_SYNC" },     { 010000, "O_DSYNC" },     { 040000, "O_DIRECT" },
+	{ 0100000, "O_LARGEFILE" }, { 0400000, "O_NOFOLLOW" }, { 01000000, "O_NOATIME" },
+	{ 02000000, "O_CLOEXEC" },  { 010000000, "O_PATH" },   { 020200000, "O_TMPFILE" },
+	{ 0200000, "O_DIRECTORY" }, { 020000, "FASYNC" },      { 0, NULL },
 };
 
 const struct xval xl_at_flags[] = {

@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: MIT */
+/* Per-thread and per-process settings: arch_prctl, prctl, set_tid_address, rseq, TLS. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../options.h"
+#include "decode.h"
+
+static const struct xval arch_codes[] = {
+	{ 0x1001, "ARCH_SET_GS" },
+	{ 0x1002, "ARCH_SET_FS" },
+	{ 0x1003, "ARCH_GET_FS" },
+	{ 0x1004, "ARCH_GET_GS" },
+	{ 0x1011, "ARCH_GET_CPUID" },
+	{ 0x1012, "ARCH_SET_CPUID" },
+	{ 0x1021, "ARCH_GET_XCOMP_SUPP" },
+	{ 0x1022, "ARCH_GET_XCOMP_PERM" },
+	{ 0x1023, "ARCH_REQ_XCOMP_PERM" },
+	{ 0x1024, "ARCH_GET_XCOMP_GUEST_PERM" },
+	{ 0x1025, "ARCH_REQ_XCOMP_GUEST_PERM" },
+	{ 0x2001, "ARCH_MAP_VDSO_X32" },
+	{ 0x2002, "ARCH_MAP_VDSO_32" },
+	{ 0x2003, "ARCH_MAP_VDSO_64" },
+	{ 0x4001, "ARCH_GET_UNTAG_MASK" },
+	{ 0x4002, "ARCH_ENABLE_TAGGED_ADDR" },
+	{ 0x4003, "ARCH_GET_MAX_TAG_BITS" },
+	{ 0x4004, "ARCH_FORCE_TAGGED_SVA" },
+	{ 0x5001, "ARCH_SHSTK_ENABLE" },
+	{ 0x5002, "ARCH_SHSTK_DISABLE" },
+	{ 0x5003, "ARCH_SHSTK_LOCK" },
+	{ 0x5004, "ARCH_SHSTK_UNLOCK" },
+	{ 0x5005, "ARCH_SHSTK_STATUS" },
+	{ 0, NULL },
+};
+
+DECL(arch_prctl)
+{
+	unsigned code = arg_uint(c, 0);
+
+	if (!c->exiting) {
+		a_xlat(c, 0, arch_codes, "ARCH_???");
+		if (code == 0x1003 || code == 0x1004 || code == 0x1021 || code == 0x1022 ||
+		    code == 0x1011 || code == 0x5005)
+			return code == 0x1011 ? DEC_DONE : DEC_EXIT;
+		a_hex(c, 1);
+		return DEC_DONE;
+	}
+	arg(c);
+	if (failed(c)) {
+		p_ptr(c, arg_ulong(c, 1));
+	} else {
+		uint64_t v;
+
+		if (umove_word(c, arg_ulong(c, 1), &v))
+			sb_printf(&c->sb, v ? "[%#llx]" : "[0]", (unsigned long long)v);
+		else
+			p_ptr(c, arg_ulong(c, 1));
+	}
+	return 0;
+}
+
+DECL(set_tid_address)
+{
+	a_ptr(c, 0);
+	return DEC_DONE;
+}
+
+DECL(set_robust_list)
+{
+	a_ptr(c, 0);
+	a_ulong(c, 1);
+	return DEC_DONE;
+}
+
+DECL(rseq)
+{
+	a_ptr(c, 0);
+	a_hex(c, 1);
+	a_hex(c, 2);
+	a_hex(c, 3);
+	return DEC_DONE;
+}
+
+static const struct xval pr_options[] = {
+	{ 1, "PR_SET_PDEATHSIG" },
+	{ 2, "PR_GET_PDEATHSIG" },
+	{ 3, "PR_GET_DUMPABLE" },
+	{ 4, "PR_SET_DUMPABLE" },
+	{ 7, "PR_GET_KEEPCAPS" },
+	{ 8, "PR_SET_KEEPCAPS" },
+	{ 15, "PR_SET_NAME" },
+	{ 16, "PR_GET_NAME" },
+	{ 21, "PR_GET_SECCOMP" },
+	{ 22, "PR_SET_SECCOMP" },
+	{ 23, "PR_CAPBSET_READ" },
+	{ 24, "PR_CAPBSET_DROP" },
+	{ 27, "PR_GET_SECUREBITS" },
+	{ 28, "PR_SET_SECUREBITS" },
+	{ 29, "PR_SET_TIMERSLACK" },
+	{ 30, "PR_GET_TIMERSLACK" },
+	{ 35, "PR_SET_MM" },
+	{ 36, "PR_SET_CHILD_SUBREAPER" },
+	{ 37, "PR_GET_CHILD_SUBREAPER" },
+	{ 38, "PR_SET_NO_NEW_PRIVS" },
+	{ 39, "PR_GET_NO_NEW_PRIVS" },
+	{ 40, "PR_GET_TID_ADDRESS" },
+	{ 41, "PR_SET_THP_DISABLE" },
+	{ 42, "PR_GET_THP_DISABLE" },
+	{ 47, "PR_CAP_AMBIENT" },
+	{ 0x53564d41, "PR_SET_VMA" },
+	{ 0x59616d61, "PR_SET_PTRACER" },
+	{ 0, NULL },
+};
+
+static const struct xval capabilities[] = {
+	{ 0, "CAP_CHOWN" },
+	{ 1, "CAP_DAC_OVERRIDE" },
+	{ 2, "CAP_DAC_READ_SEARCH" },
+	{ 3, "CAP_FOWNER" },
+	{ 4, "CAP_FSETID" },
+	{ 5, "CAP_KILL" },
+	{ 6, "CAP_SETGID" },
+	{ 7, "CAP_SETUID" },
+	{ 8, "CAP_SETPCAP" },
+	{ 9, "CAP_LINUX_IMMUTABLE" },
+	{ 10, "CAP_NET_BIND_SERVICE" },
+	{ 11, "CAP_NET_BROADCAST" },
+	{ 12, "CAP_NET_ADMIN" },
+	{ 13, "CAP_NET_RAW" },
+	{ 14, "CAP_IPC_LOCK" },
+	{ 15, "CAP_IPC_OWNER" },
+	{ 16, "CAP_SYS_MODULE" },
+	{ 17, "CAP_SYS_RAWIO" },
+	{ 18, "CAP_SYS_CHROOT" },
+	{ 19, "CAP_SYS_PTRACE" },
+	{ 20, "CAP_SYS_PACCT" },
+	{ 21, "CAP_SYS_ADMIN" },
+	{ 22, "CAP_SYS_BOOT" },
+	{ 23, "CAP_SYS_NICE" },
+	{ 24, "CAP_SYS_RESOURCE" },
+	{ 25, "CAP_SYS_TIME" },
+	{ 26, "CAP_SYS_TTY_CONFIG" },
+	{ 27, "CAP_MKNOD" },
+	{ 28, "CAP_LEASE" },
+	{ 29, "CAP_AUDIT_WRITE" },
+	{ 30, "CAP_AUDIT_CONTROL" },
+	{ 31, "CAP_SETFCAP" },
+	{ 32, "CAP_MAC_OVERRIDE" },
+	{ 33, "CAP_MAC_ADMIN" },
+	{ 34, "CAP_SYSLOG" },
+	{ 35, "CAP_WAKE_ALARM" },
+	{ 36, "CAP_BLOCK_SUSPEND" },
+	{ 37, "CAP_AUDIT_READ" },
+	{ 38, "CAP_PERFMON" },
+	{ 39, "CAP_BPF" },
+	{ 40, "CAP_CHECKPOINT_RESTORE" },
+	{ 0, NULL },
+};
+
+DECL(prctl)
+{
+	unsigned opt_ = arg_uint(c, 0);
+
+	if (c->exiting && opt_ == 3) {
+		static const char *const dump[] = { "SUID_DUMP_DISABLE", "SUID_DUMP_USER",
+						    "SUID_DUMP_ROOT" };
+
+		if (!failed(c) && c->rval >= 0 && c->rval <= 2)
+			aux_printf(c, "(%s)", dump[c->rval]);
+		return 0;
+	}
+	if (c->exiting) {
+		arg(c);
+		if (failed(c))
+			p_ptr(c, arg_ulong(c, 1));
+		else if (opt_ == 16)
+			p_str(c, arg_ulong(c, 1));
+		else {
+			int v;
+
+			if (umove(c, arg_ulong(c, 1), &v, sizeof(v)))
+				sb_printf(&c->sb, "[%d]", v);
+			else
+				p_ptr(c, arg_ulong(c, 1));
+		}
+		return 0;
+	}
+	a_xlat(c, 0, pr_options, "PR_???");
+	switch (opt_) {
+	case 1:
+		a_sig(c, 1);
+		return DEC_DONE;
+	case 2:
+	case 16:
+		return DEC_EXIT;
+	case 3:
+		return DEC_EXIT_RET;
+	case 7:
+	case 21:
+	case 27:
+	case 30:
+	case 37:
+	case 39:
+	case 42:
+		return DEC_DONE;
+	case 23:
+	case 24:
+		a_xlat(c, 1, capabilities, "CAP_???");
+		return DEC_DONE;
+	case 4:
+	case 8:
+	case 28:
+	case 29:
+	case 36:
+		a_ulong(c, 1);
+		return DEC_DONE;
+	case 15:
+		a_str(c, 1);
+		return DEC_DONE;
+	case 38:
+	case 41:
+		for (int i = 1; i < 5; i++)
+			a_ulong(c, i);
+		return DEC_DONE;
+	default:
+		for (int i = 1; i < 5; i++)
+			a_hex(c, i);
+		return DEC_DONE;
+	}
+}
+
+/* i386 struct user_desc */
+DECL(set_thread_area)
+{
+	uint32_t d[4];
+
+	if (c->exiting) {
+		if (!failed(c) && (int32_t)c->priv[0] == -1 && umove(c, arg_ulong(c, 0), d, 4))
+			aux_printf(c, "(entry_number=%d)", (int32_t)d[0]);
+		return 0;
+	}
+	arg(c);
+	if (!umove(c, arg_ulong(c, 0), d, sizeof(d))) {
+		p_ptr(c, arg_ulong(c, 0));
+		return DEC_DONE;
+	}
+	c->priv[0] = d[0];
+	sb_printf(&c->sb,
+		  "{entry_number=%d, base_addr=%#x, limit=%#x, seg_32bit=%u, contents=%u, "
+		  "read_exec_only=%u, limit_in_pages=%u, seg_not_present=%u, useable=%u}",
+		  (int32_t)d[0], d[1], d[2], d[3] & 1, (d[3] >> 1) & 3, (d[3] >> 3) & 1,
+		  (d[3] >> 4) & 1, (d[3] >> 5) & 1, (d[3] >> 6) & 1);
+	return DEC_EXIT_RET;
+}
