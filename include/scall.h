@@ -328,17 +328,20 @@ SCALL_API ssize_t scall_mem_read_str(scall_tracer *t, pid_t tid, uint64_t addr,
  * @args: six arguments (NULL for all zero).
  * @ret:  receives the raw result (a value, or -errno).
  *
- * Works at SYSCALL, SIGNAL, EXEC, CLONE (not that of a vfork, whose creator
- * cannot run until the child execs or exits) and START stops, and leaves the
- * thread exactly as it was: registers, the pending system call and any
- * change made with scall_set_info(), and the signal to deliver (which is
- * queued again with tgkill and delivered when the thread is resumed with it).
- * Not in a GROUP_STOP: running a call would end the job-control stop.  The
- * call must return (no exit, execve, rt_sigreturn or blocking forever).
+ * Works at SYSCALL, EXEC, CLONE (not that of a vfork, whose creator cannot
+ * run until the child execs or exits) and START stops, and leaves the thread
+ * exactly as it was: registers, the pending system call and any change made
+ * with scall_set_info().  The thread's signals are blocked while the call
+ * runs, so pending signals stay pending and keep their order.  Not at a
+ * SIGNAL stop (the signal is already off its queue: running code there would
+ * have to queue it again, out of order) nor in a GROUP_STOP (running a call
+ * would end the job-control stop).  The call must return (no exit, execve,
+ * rt_sigreturn or blocking forever).
  *
  * Errors: -EINVAL (bad nr, or @ret NULL), -ESRCH (the thread died meanwhile),
- * -EBUSY (running, in a GROUP_STOP or at a vfork's CLONE stop), -ENOEXEC (no system-call instruction found to run it at: no vdso),
- * -EIO.
+ * -EBUSY (running, at a SIGNAL stop, in a GROUP_STOP or at a vfork's CLONE
+ * stop), -ENOEXEC (no system-call instruction found to run it at: no
+ * vdso), -EIO (the call faulted, or the registers could not be set).
  */
 SCALL_API int scall_inject(scall_tracer *t, pid_t tid, long nr,
 			   const uint64_t args[6], int64_t *ret);

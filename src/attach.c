@@ -202,51 +202,97 @@ void scall__forget_proc(scall_tracer *t, struct scall__proc *p, bool reap)
 	}
 }
 
-/* Bring a running thread to a stop we may detach from; 0, or -ESRCH if gone. */
-static int stop_for_detach(scall_tracer *t, struct scall__thread *th, int *sig)
+/* Let go of a thread the kernel attached for us, once it has stopped. */
+static void detach_new(scall_tracer *t, pid_t tid)
 {
 	int st;
 
+	if (scall__take_raw(t, tid, &st) < 0)
+		while (waitpid(tid, &st, __WALL) < 0 && errno == EINTR)
+			;
+	ptrace(PTRACE_DETACH, tid, 0, 0);
+}
+
+/* Bring a running thread to a stop we may detach from; 0, or -ESRCH if gone.
+ * *child is a thread or process it just made, traced by the kernel for us. */
+static int stop_for_detach(scall_tracer *t, struct scall__thread *th, int *sig,
+			   pid_t *child)
+{
+	unsigned long msg = 0;
+	int st, ev;
+
 	*sig = 0;
+	*child = 0;
 	if (th->stop != SCALL__RUNNING && !th->listening) {
-		if (th->ev_type == SCALL_EV_SIGNAL && !th->sig_moved)
+		if (th->ev_type == SCALL_EV_SIGNAL)
 			*sig = th->stop_sig;
-		else if (th->ev_type == SCALL_EV_SIGNAL)
-			scall__requeue_signal(th, th->stop_sig);
 		return 0;
 	}
 	/* A status may already sit in our queue for it. */
-	if (scall__take_raw(t, th->tid, &st) == 0)
-		goto have;
-	if (ptrace(PTRACE_INTERRUPT, th->tid, 0, 0) < 0)
-		return -ESRCH;
-	for (;;) {
-		if (waitpid(th->tid, &st, __WALL) < 0) {
-			if (errno == EINTR)
-				continue;
+	if (scall__take_raw(t, th->tid, &st) < 0) {
+		if (ptrace(PTRACE_INTERRUPT, th->tid, 0, 0) < 0)
 			return -ESRCH;
-		}
-have:
-		if (WIFEXITED(st) || WIFSIGNALED(st))
-			return -ESRCH;
-		if (st >> 16 == PTRACE_EVENT_STOP)
-			return 0; /* interrupt or group-stop: detach keeps it */
-		if (st >> 16 == 0 && WSTOPSIG(st) != (SIGTRAP | 0x80)) {
-			*sig = WSTOPSIG(st);
-			return 0;
-		}
-		if (st >> 16 == PTRACE_EVENT_VFORK || st >> 16 == PTRACE_EVENT_FORK ||
-		    st >> 16 == PTRACE_EVENT_CLONE || st >> 16 == PTRACE_EVENT_EXEC ||
-		    st >> 16 == PTRACE_EVENT_SECCOMP)
-			return 0;
-		return 0; /* syscall stop */
+		while (waitpid(th->tid, &st, __WALL) < 0)
+			if (errno != EINTR)
+				return -ESRCH;
 	}
+	if (WIFEXITED(st) || WIFSIGNALED(st))
+		return -ESRCH;
+	ev = st >> 16;
+	if (ev == 0 && WSTOPSIG(st) != (SIGTRAP | 0x80))
+		*sig = WSTOPSIG(st);
+	if ((ev == PTRACE_EVENT_CLONE || ev == PTRACE_EVENT_FORK ||
+	     ev == PTRACE_EVENT_VFORK) &&
+	    ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg) == 0 &&
+	    !scall__thread_find(t, (pid_t)msg))
+		*child = (pid_t)msg;
+	return 0; /* a syscall, event, interrupt or group stop */
+}
+
+/* Threads of pid still traced by us though never seen (made during the
+ * detach, or stopped before their creator's clone event). */
+static void detach_stragglers(scall_tracer *t, pid_t pid)
+{
+	char path[64], line[256];
+	struct dirent *d;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	dir = opendir(path);
+	if (!dir)
+		return;
+	while ((d = readdir(dir))) {
+		pid_t tid = atoi(d->d_name), tracer = 0;
+		struct scall__thread *th;
+		FILE *f;
+
+		if (tid <= 0)
+			continue;
+		th = scall__thread_find(t, tid);
+		if (th && th->proc)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+		f = fopen(path, "re");
+		if (!f)
+			continue;
+		while (fgets(line, sizeof(line), f))
+			if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+				break;
+		fclose(f);
+		if (tracer != getpid())
+			continue;
+		if (th)
+			scall__thread_remove(t, th);
+		detach_new(t, tid);
+	}
+	closedir(dir);
 }
 
 int scall_detach(scall_tracer *t, pid_t pid)
 {
 	struct scall__proc *p;
-	int i;
+	pid_t tgid, *tids;
+	int i, n = 0;
 
 	if (!t || pid <= 0)
 		return -EINVAL;
@@ -260,25 +306,29 @@ int scall_detach(scall_tracer *t, pid_t pid)
 		return -ESRCH;
 	if (p->filtered)
 		return -EPERM;
-	scall__drop_events(t, p->pid, 0);
-	for (i = 0; i < 256; i++) {
-		struct scall__thread *th, *next;
+	tids = calloc((size_t)p->nthreads, sizeof(*tids));
+	if (!tids)
+		return -ENOMEM;
+	for (i = 0; i < 256; i++)
+		for (struct scall__thread *th = t->threads[i]; th; th = th->next)
+			if (th->proc == p && n < p->nthreads)
+				tids[n++] = th->tid;
+	tgid = p->pid;
+	scall__drop_events(t, tgid, 0);
+	for (i = 0; i < n; i++) {
+		struct scall__thread *th = scall__thread_find(t, tids[i]);
+		pid_t child;
+		int sig;
 
-		for (th = t->threads[i]; th; th = next) {
-			int sig;
-
-			next = th->next;
-			if (th->proc != p)
-				continue;
-			if (stop_for_detach(t, th, &sig) == 0) {
-				ptrace(PTRACE_DETACH, th->tid, 0, sig);
-			}
-			if (p->nthreads == 1) {
-				scall__thread_remove(t, th);
-				return 0;
-			}
-			scall__thread_remove(t, th);
-		}
+		if (!th)
+			continue;
+		if (stop_for_detach(t, th, &sig, &child) == 0)
+			ptrace(PTRACE_DETACH, th->tid, 0, sig);
+		scall__thread_remove(t, th);
+		if (child > 0)
+			detach_new(t, child);
 	}
+	free(tids);
+	detach_stragglers(t, tgid);
 	return 0;
 }

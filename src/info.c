@@ -102,20 +102,21 @@ int scall__read_info(scall_tracer *t, struct scall__thread *th,
 }
 
 /* The view of an exit stop: result now, nr and args from the entry. */
-void scall__exit_info(scall_tracer *t, struct scall__thread *th,
-		      struct scall_info *si)
+int scall__exit_info(scall_tracer *t, struct scall__thread *th,
+		     struct scall_info *si)
 {
 	struct scall_info regs_view;
+	int err = scall__read_info(t, th, si);
 
-	if (scall__read_info(t, th, si) < 0)
-		memset(si, 0, sizeof(*si));
+	if (err < 0)
+		return err;
 	si->phase = SCALL_EXIT;
 	if (th->have_entry) {
 		si->nr = th->entry.nr;
 		memcpy(si->args, th->entry.args, sizeof(si->args));
 		if (si->abi == SCALL_ABI_UNKNOWN)
 			si->abi = th->entry.abi;
-		return;
+		return 0;
 	}
 	/* Attached in the middle of the call: the registers still tell. */
 	if (read_regs_info(th, &regs_view, true) == 0) {
@@ -124,6 +125,7 @@ void scall__exit_info(scall_tracer *t, struct scall__thread *th,
 		if (si->abi == SCALL_ABI_UNKNOWN)
 			si->abi = regs_view.abi;
 	}
+	return 0;
 }
 
 static bool at_syscall(struct scall__thread *th)
@@ -147,8 +149,10 @@ int scall_get_info(scall_tracer *t, pid_t tid, struct scall_info *si)
 		return -EINVAL;
 	if (!th->info_valid) {
 		if (th->stop == SCALL__STOP_EXIT)
-			scall__exit_info(t, th, &th->info);
-		else if ((err = scall__read_info(t, th, &th->info)) < 0)
+			err = scall__exit_info(t, th, &th->info);
+		else
+			err = scall__read_info(t, th, &th->info);
+		if (err < 0)
 			return scall__err(err);
 		th->info_valid = true;
 	}

@@ -73,12 +73,27 @@ static int syscall_insn_addr(struct scall__thread *th, enum scall_abi abi,
 	return err;
 }
 
+/* The system-call instruction just before ip, if that is what is there
+ * (not after execve or rt_sigreturn, which moved ip). */
+static bool insn_before(struct scall__thread *th, const struct scall__regs *r,
+			enum scall_abi abi, uint64_t *addr)
+{
+	unsigned char buf[8];
+	const unsigned char *insn;
+	size_t len;
+
+	insn = scall__arch_syscall_insn(abi, &len);
+	*addr = scall__arch_ip(r) - len;
+	return len <= sizeof(buf) &&
+	       scall__mem_read(th->tid, *addr, buf, len) == (ssize_t)len &&
+	       memcmp(buf, insn, len) == 0;
+}
+
 /*
- * Step until a syscall stop (entry or exit).  Signals that arrive
- * meanwhile are held back and sent again afterwards.
+ * Step until a syscall stop (entry or exit).  Signals are blocked in the
+ * thread meanwhile, so only a fault of the injected call can stop it.
  */
-static int step_to_syscall(scall_tracer *t, struct scall__thread *th,
-			   sigset_t *held)
+static int step_to_syscall(scall_tracer *t, struct scall__thread *th)
 {
 	int st = scall__step(t, th, PTRACE_SYSCALL);
 
@@ -86,31 +101,23 @@ static int step_to_syscall(scall_tracer *t, struct scall__thread *th,
 		if (st < 0)
 			return st;
 		if (WIFEXITED(st) || WIFSIGNALED(st)) {
+			/* Its EXIT is reported by the next scall_wait. */
 			scall__queue_raw(t, th->tid, st);
-			th->stop = SCALL__RUNNING;
 			return -ESRCH;
 		}
 		if (WSTOPSIG(st) == (SIGTRAP | 0x80))
 			return 0;
 		if (st >> 16 == 0)
-			sigaddset(held, WSTOPSIG(st));
-		/* seccomp or interrupt stops of the injected call: go on */
+			return -EIO; /* a fault: the call cannot run there */
+		/* seccomp, interrupt or group stops: go on */
 		st = scall__step(t, th, PTRACE_SYSCALL);
 	}
 }
 
-static void release_held(struct scall__thread *th, const sigset_t *held)
-{
-	for (int sig = 1; sig < NSIG; sig++)
-		if (sigismember(held, sig))
-			scall__requeue_signal(th, sig);
-}
-
 /* From a stop inside a syscall (exec, clone) to that syscall's exit stop. */
-static int move_to_exit(scall_tracer *t, struct scall__thread *th,
-			sigset_t *held)
+static int move_to_exit(scall_tracer *t, struct scall__thread *th)
 {
-	int err = step_to_syscall(t, th, held);
+	int err = step_to_syscall(t, th);
 
 	if (err < 0)
 		return err;
@@ -122,8 +129,7 @@ static int move_to_exit(scall_tracer *t, struct scall__thread *th,
 
 static int run_call(scall_tracer *t, struct scall__thread *th,
 		    const struct scall__regs *saved, enum scall_abi abi,
-		    long nr, const uint64_t args[6], int64_t *ret,
-		    sigset_t *held)
+		    long nr, const uint64_t args[6], int64_t *ret)
 {
 	struct scall__regs r = *saved;
 	bool at_entry = th->stop == SCALL__STOP_ENTRY ||
@@ -139,7 +145,7 @@ static int run_call(scall_tracer *t, struct scall__thread *th,
 		scall__arch_set_entry(&r, abi, nr, args);
 		if ((err = scall__arch_set_regs(th->tid, &r)) < 0)
 			return err;
-		if ((err = step_to_syscall(t, th, held)) < 0)
+		if ((err = step_to_syscall(t, th)) < 0)
 			return err;
 		if ((err = scall__arch_get_regs(th->tid, &r)) < 0)
 			return err;
@@ -147,36 +153,27 @@ static int run_call(scall_tracer *t, struct scall__thread *th,
 		scall__arch_rerun(&r, abi, orig_nr, orig_args);
 		if ((err = scall__arch_set_regs(th->tid, &r)) < 0)
 			return err;
-		if ((err = step_to_syscall(t, th, held)) < 0)
+		if ((err = step_to_syscall(t, th)) < 0)
 			return err;
 		th->stop = SCALL__STOP_ENTRY;
 		th->in_syscall = true;
 		return scall__arch_set_regs(th->tid, saved);
 	}
-	if (th->stop == SCALL__STOP_EXIT) {
-		addr = scall__arch_ip(saved) - 2;
-		if (abi == SCALL_ABI_AARCH64)
-			addr = scall__arch_ip(saved) - 4;
-	} else if ((err = syscall_insn_addr(th, abi, &addr)) < 0) {
+	if (!(th->stop == SCALL__STOP_EXIT && insn_before(th, saved, abi, &addr)) &&
+	    (err = syscall_insn_addr(th, abi, &addr)) < 0)
 		return err;
-	}
 	scall__arch_call_at(&r, abi, addr, nr, args);
 	if ((err = scall__arch_set_regs(th->tid, &r)) < 0)
 		return err;
-	if ((err = step_to_syscall(t, th, held)) < 0) /* its entry */
+	if ((err = step_to_syscall(t, th)) < 0) /* its entry */
 		return err;
-	if ((err = step_to_syscall(t, th, held)) < 0) /* its exit */
+	if ((err = step_to_syscall(t, th)) < 0) /* its exit */
 		return err;
 	if ((err = scall__arch_get_regs(th->tid, &r)) < 0)
 		return err;
 	*ret = scall__arch_get_ret(&r, abi);
-	if (th->stop != SCALL__STOP_EXIT) {
-		/* The thread now really sits at a syscall exit. */
-		if (th->ev_type == SCALL_EV_SIGNAL)
-			th->sig_moved = true;
-		th->stop = SCALL__STOP_EXIT;
-		th->stepped_exit = th->ev_type == SCALL_EV_SYSCALL;
-	}
+	/* The thread now really sits at a syscall exit. */
+	th->stop = SCALL__STOP_EXIT;
 	return scall__arch_set_regs(th->tid, saved);
 }
 
@@ -197,7 +194,7 @@ int scall_inject(scall_tracer *t, pid_t tid, long nr, const uint64_t args[6],
 	struct scall__thread *th;
 	struct scall__regs saved;
 	enum scall_abi abi;
-	sigset_t held;
+	uint64_t mask, all = ~0ull;
 	int err;
 
 	if (!t || !ret || nr < 0)
@@ -205,23 +202,30 @@ int scall_inject(scall_tracer *t, pid_t tid, long nr, const uint64_t args[6],
 	th = scall__stopped(t, tid, &err);
 	if (!th)
 		return err;
+	/* A delivered signal is off its queue: running code would reorder it. */
 	if (th->stop == SCALL__STOP_GROUP || th->in_group_stop ||
+	    th->ev_type == SCALL_EV_SIGNAL ||
 	    (th->ev_type == SCALL_EV_CLONE && th->stop_sig == PTRACE_EVENT_VFORK))
 		return -EBUSY;
-	sigemptyset(&held);
+	/* Pending signals stay pending while the call runs. */
+	if (ptrace(PTRACE_GETSIGMASK, tid, sizeof(mask), &mask) < 0)
+		return scall__err(-errno);
+	ptrace(PTRACE_SETSIGMASK, tid, sizeof(all), &all);
 	if (th->stop == SCALL__STOP_EVENT &&
 	    (th->ev_type == SCALL_EV_CLONE || th->ev_type == SCALL_EV_EXEC)) {
-		err = move_to_exit(t, th, &held);
+		err = move_to_exit(t, th);
 		if (err < 0)
-			return scall__err(err);
+			goto out;
 	}
 	err = scall__arch_get_regs(tid, &saved);
 	if (err < 0)
-		return scall__err(err);
+		goto out;
 	abi = inject_abi(th, &saved);
-	err = run_call(t, th, &saved, abi, nr, args ? args : zero, ret, &held);
+	err = run_call(t, th, &saved, abi, nr, args ? args : zero, ret);
+out:
 	th->raw_valid = false;
-	release_held(th, &held);
+	if (err != -ESRCH)
+		ptrace(PTRACE_SETSIGMASK, tid, sizeof(mask), &mask);
 	if (err < 0)
 		return scall__err(err);
 	t->stats.injected++;

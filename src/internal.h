@@ -74,8 +74,6 @@ struct scall__thread {
 	int clone_kind;      /* for its START */
 	pid_t parent;        /* for its START */
 	enum scall_resume mode; /* how the user last resumed it */
-	int redeliver_sig;   /* queued again after an injection: pass it */
-	bool sig_moved;      /* SIGNAL stop no longer real (injection) */
 	bool stepped_exit;   /* real stop moved on to the syscall exit */
 	siginfo_t siginfo;   /* of a SIGNAL stop, kept across injection */
 
@@ -152,8 +150,8 @@ bool scall__is_entry(scall_tracer *t, struct scall__thread *th);
 int scall__set_info_at(scall_tracer *t, struct scall__thread *th,
 		       const struct scall_info *si);
 void scall__reapply_emulation(scall_tracer *t, struct scall__thread *th);
-void scall__exit_info(scall_tracer *t, struct scall__thread *th,
-		      struct scall_info *si);
+int scall__exit_info(scall_tracer *t, struct scall__thread *th,
+		     struct scall_info *si);
 /* Resume a thread as its mode asks, without reporting anything. */
 int scall__resume_quiet(scall_tracer *t, struct scall__thread *th, int sig);
 /* Run the thread until its next stop; returns the wait status or -errno. */

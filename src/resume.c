@@ -110,12 +110,7 @@ int scall_resume(scall_tracer *t, pid_t tid, enum scall_resume how, int sig)
 		return 0; /* its next event is queued: it stays stopped */
 	if (scall__has_queued(t, tid))
 		return 0;
-	if (th->ev_type == SCALL_EV_SIGNAL && th->sig_moved) {
-		/* The signal stop was used for an injection: queue it again. */
-		th->redeliver_sig = sig;
-		scall__requeue_signal(th, sig);
-		sig = 0;
-	} else if (th->ev_type != SCALL_EV_SIGNAL && sig) {
+	if (th->ev_type != SCALL_EV_SIGNAL && sig) {
 		scall__requeue_signal(th, sig);
 		sig = 0;
 	}

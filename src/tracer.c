@@ -279,11 +279,19 @@ void scall_free(scall_tracer *t)
 	while ((p = t->procs)) {
 		pid_t pid = p->pid;
 
-		if (p->spawned && (p->filtered || (t->flags & SCALL_KILL_ON_EXIT))) {
+		if (pid > 0 && p->spawned &&
+		    (p->filtered || (t->flags & SCALL_KILL_ON_EXIT))) {
 			kill(pid, SIGKILL);
 			scall__forget_proc(t, p, true);
 		} else if (scall_detach(t, pid) < 0) {
 			scall__forget_proc(t, p, false);
+		}
+	}
+	/* Threads that stopped before their creator's clone event. */
+	for (int i = 0; i < 256; i++) {
+		while (t->threads[i]) {
+			ptrace(PTRACE_DETACH, t->threads[i]->tid, 0, 0);
+			scall__thread_remove(t, t->threads[i]);
 		}
 	}
 	free_list(t, t->ev_head);

@@ -111,10 +111,14 @@ static void on_clone(scall_tracer *t, struct scall__thread *th, int event)
 	bool shown;
 	int kind;
 
-	ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg);
-	kind = clone_kind(event, th, (pid_t)msg);
 	th->stop = SCALL__STOP_EVENT;
 	th->stop_sig = event;
+	if (ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg) < 0 || msg == 0) {
+		/* Killed meanwhile (exit_group): its EXIT follows. */
+		scall__resume_quiet(t, th, 0);
+		return;
+	}
+	kind = clone_kind(event, th, (pid_t)msg);
 	/* A new process that will not be followed is nobody's business. */
 	shown = !th->proc->hidden &&
 		(kind == SCALL_CLONE_THREAD || (t->flags & SCALL_FOLLOW_FORKS));
@@ -259,7 +263,11 @@ static void on_exit_stop(scall_tracer *t, struct scall__thread *th)
 		scall__resume_quiet(t, th, 0);
 		return;
 	}
-	scall__exit_info(t, th, &th->info);
+	if (scall__exit_info(t, th, &th->info) < 0) {
+		/* Gone between its stop and our look: its EXIT follows. */
+		scall__resume_quiet(t, th, 0);
+		return;
+	}
 	th->info_valid = true;
 	event_init(&ev, th, SCALL_EV_SYSCALL);
 	ev.info = th->info;
@@ -301,9 +309,7 @@ static void on_signal(scall_tracer *t, struct scall__thread *th, int sig)
 
 	th->stop = SCALL__STOP_SIGNAL;
 	th->stop_sig = sig;
-	th->sig_moved = false;
-	if (th->proc->hidden || th->redeliver_sig == sig) {
-		th->redeliver_sig = 0;
+	if (th->proc->hidden) {
 		scall__resume_quiet(t, th, sig);
 		return;
 	}
@@ -490,7 +496,8 @@ int scall_wait(scall_tracer *t, struct scall_event *ev, int timeout_ms)
 		if (timeout_ms == 0 || now_ms() >= deadline)
 			return -ETIMEDOUT;
 		/* No wait with a timeout exists for ptrace stops: poll. */
-		usleep(nap);
+		if (usleep(nap) < 0 && errno == EINTR)
+			return -EINTR;
 		if (nap < 5000)
 			nap *= 2;
 	}

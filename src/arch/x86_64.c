@@ -170,8 +170,12 @@ void scall__arch_set_entry(struct scall__regs *r, enum scall_abi abi, long nr,
 
 int64_t scall__arch_get_ret(const struct scall__regs *r, enum scall_abi abi)
 {
-	if (abi == SCALL_ABI_I386)
-		return (int32_t)CR(r)->rax;
+	if (abi == SCALL_ABI_I386) {
+		int32_t v = (int32_t)CR(r)->rax;
+
+		/* Errors are negative; addresses above 2 GiB are not. */
+		return v < 0 && v >= -4095 ? v : (int64_t)(uint32_t)v;
+	}
 	return (int64_t)CR(r)->rax;
 }
 
