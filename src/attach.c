@@ -202,12 +202,13 @@ void scall__forget_proc(scall_tracer *t, struct scall__proc *p, bool reap)
 	}
 }
 
-/* Let go of a thread the kernel attached for us, once it has stopped. */
-static void detach_new(scall_tracer *t, pid_t tid)
+/* Let go of a thread the kernel attached for us, once it has stopped
+ * (seen: its stop was collected already). */
+static void detach_new(scall_tracer *t, pid_t tid, bool seen)
 {
 	int st;
 
-	if (scall__take_raw(t, tid, &st) < 0)
+	if (!seen && scall__take_raw(t, tid, &st) < 0)
 		while (waitpid(tid, &st, __WALL) < 0 && errno == EINTR)
 			;
 	ptrace(PTRACE_DETACH, tid, 0, 0);
@@ -283,7 +284,7 @@ static void detach_stragglers(scall_tracer *t, pid_t pid)
 			continue;
 		if (th)
 			scall__thread_remove(t, th);
-		detach_new(t, tid);
+		detach_new(t, tid, th != NULL);
 	}
 	closedir(dir);
 }
@@ -326,7 +327,7 @@ int scall_detach(scall_tracer *t, pid_t pid)
 			ptrace(PTRACE_DETACH, th->tid, 0, sig);
 		scall__thread_remove(t, th);
 		if (child > 0)
-			detach_new(t, child);
+			detach_new(t, child, false);
 	}
 	free(tids);
 	detach_stragglers(t, tgid);

@@ -25,7 +25,8 @@
  * scall_mem_read must read the stack; each may fail only with -ESRCH (the
  * thread was killed meanwhile).  -j N: at every N-th SYSCALL or SIGNAL
  * stop, run getpid inside the thread with scall_inject; it must return the
- * event's pid (or -ESRCH), and the program must not notice.
+ * event's pid (or -ESRCH; -EBUSY at SIGNAL stops, where the library refuses
+ * it), and the program must not notice.
  *
  * Exits with the status of PROGRAM (dying of the same signal if it did), or
  * 1 with a message on stderr if a check failed.  -t: give up, with a
@@ -279,6 +280,12 @@ static void inject(scall_tracer *t, const struct scall_event *ev, enum scall_abi
 	if (nr < 0)
 		return;
 	rc = scall_inject(t, ev->tid, nr, NULL, &ret);
+	if (ev->type == SCALL_EV_SIGNAL) {
+		/* Refused by contract: the signal is already off its queue. */
+		if (rc != -EBUSY)
+			complain(ev, "scall_inject at a SIGNAL stop: %d, not -EBUSY", rc);
+		return;
+	}
 	if (rc == -ESRCH) {
 		nvanished++;
 		return;

@@ -121,7 +121,6 @@ int main(void)
 {
 	pthread_t th[WORKERS + 1];
 	struct sigaction sa;
-	sigset_t set;
 	long k;
 
 	pid = getpid();
@@ -141,10 +140,15 @@ int main(void)
 		sched_yield();
 	printf("ready %d\n", (int)pid);
 	fflush(stdout);
-	/* The leader waits in sigsuspend-like sleep; signals may land anywhere. */
-	sigemptyset(&set);
-	while (!stop)
-		sigsuspend(&set);
+	/*
+	 * The leader sleeps in short naps: SIGUSR1 may be handled by any thread,
+	 * and a sigsuspend here would then never wake.
+	 */
+	while (!stop) {
+		struct timespec nap = { 0, 5000000 };
+
+		nanosleep(&nap, NULL);
+	}
 	for (k = 0; k <= WORKERS; k++)
 		pthread_join(th[k], NULL);
 	printf("signals %ld\ncalls %ld\nbusy_mt: %s\n", (long)signals, (long)calls,
