@@ -341,7 +341,11 @@ SCALL_API ssize_t scall_mem_read_str(scall_tracer *t, pid_t tid, uint64_t addr,
  * Errors: -EINVAL (bad nr, or @ret NULL), -ESRCH (the thread died meanwhile),
  * -EBUSY (running, at a SIGNAL stop, in a GROUP_STOP or at a vfork's CLONE
  * stop), -ENOEXEC (no system-call instruction found to run it at: no
- * vdso), -EIO (the call faulted, or the registers could not be set).
+ * vdso), -EIO (the call faulted, or the registers could not be set),
+ * -EINTR (a job-control stop caught the thread on its way: it is now in that
+ * stop, its GROUP_STOP event comes next, and its pending system call, if
+ * any, is entered again when it continues; *ret holds the call's result if
+ * it ran, which it always did at an entry stop).
  */
 SCALL_API int scall_inject(scall_tracer *t, pid_t tid, long nr,
 			   const uint64_t args[6], int64_t *ret);

@@ -54,6 +54,10 @@ void scall__arch_rerun(struct scall__regs *r, enum scall_abi abi, long nr,
 /* Place ip at addr (a system-call instruction) and load a call there. */
 void scall__arch_call_at(struct scall__regs *r, enum scall_abi abi,
 			 uint64_t addr, long nr, const uint64_t args[6]);
+/* What the kernel does to a call that returned a restart code when no
+ * signal handler runs: enter it (or restart_syscall) again.  False if the
+ * result is no restart code. */
+bool scall__arch_restart(struct scall__regs *r, enum scall_abi abi);
 uint64_t scall__arch_ip(const struct scall__regs *r);
 uint64_t scall__arch_sp(const struct scall__regs *r);
 /* The machine code of the system-call instruction for abi, and its size. */

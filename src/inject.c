@@ -89,6 +89,12 @@ static bool insn_before(struct scall__thread *th, const struct scall__regs *r,
 	       memcmp(buf, insn, len) == 0;
 }
 
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+	       sig == SIGTTOU;
+}
+
 /*
  * Step until a syscall stop (entry or exit).  Signals are blocked in the
  * thread meanwhile, so only a fault of the injected call can stop it.
@@ -107,9 +113,21 @@ static int step_to_syscall(scall_tracer *t, struct scall__thread *th)
 		}
 		if (WSTOPSIG(st) == (SIGTRAP | 0x80))
 			return 0;
+		if (st >> 16 == 0 && WSTOPSIG(st) == SIGSTOP) {
+			/* Unblockable: it is sent again once the call is done. */
+			th->stop_again = true;
+			st = scall__step(t, th, PTRACE_SYSCALL);
+			continue;
+		}
 		if (st >> 16 == 0)
 			return -EIO; /* a fault: the call cannot run there */
-		/* seccomp, interrupt or group stops: go on */
+		if (st >> 16 == PTRACE_EVENT_STOP && is_stop_signal(WSTOPSIG(st))) {
+			/* Job control stopped it on its way to user mode. */
+			th->stop = SCALL__STOP_GROUP;
+			th->stop_sig = WSTOPSIG(st);
+			return -EINTR;
+		}
+		/* seccomp or interrupt stops: go on */
 		st = scall__step(t, th, PTRACE_SYSCALL);
 	}
 }
@@ -125,6 +143,48 @@ static int move_to_exit(scall_tracer *t, struct scall__thread *th)
 	th->in_syscall = false;
 	th->stepped_exit = true;
 	return 0;
+}
+
+/*
+ * A signal that the thread itself will take when it runs on.  Signals of
+ * the whole process do not count: another thread may take them first.
+ */
+static bool signal_ahead(pid_t pid, pid_t tid)
+{
+	char path[64], line[128];
+	uint64_t pend = 0, blk = 0, v;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/status", (int)pid, (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return true;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "SigPnd: %" SCNx64, &v) == 1)
+			pend = v;
+		else if (sscanf(line, "SigBlk: %" SCNx64, &v) == 1)
+			blk = v;
+	}
+	fclose(f);
+	return (pend & ~blk) != 0;
+}
+
+/*
+ * Back to the saved registers after a trip through user mode.  A restart
+ * code in them was to be handled on the way out of the call; the trip used
+ * that way up, so where no signal will take care of it, restart here.
+ */
+static int restore_after_trip(struct scall__thread *th,
+			      const struct scall__regs *saved,
+			      enum scall_abi abi)
+{
+	struct scall__regs r = *saved;
+
+	th->restart_check = false;
+	if (scall__arch_get_ret(&r, abi) >= -516 &&
+	    scall__arch_get_ret(&r, abi) <= -512)
+		th->restart_check = true;
+	return scall__arch_set_regs(th->tid, &r);
 }
 
 static int run_call(scall_tracer *t, struct scall__thread *th,
@@ -153,6 +213,7 @@ static int run_call(scall_tracer *t, struct scall__thread *th,
 		scall__arch_rerun(&r, abi, orig_nr, orig_args);
 		if ((err = scall__arch_set_regs(th->tid, &r)) < 0)
 			return err;
+		/* In a job-control stop now, it enters its call again after it. */
 		if ((err = step_to_syscall(t, th)) < 0)
 			return err;
 		th->stop = SCALL__STOP_ENTRY;
@@ -165,7 +226,13 @@ static int run_call(scall_tracer *t, struct scall__thread *th,
 	scall__arch_call_at(&r, abi, addr, nr, args);
 	if ((err = scall__arch_set_regs(th->tid, &r)) < 0)
 		return err;
-	if ((err = step_to_syscall(t, th)) < 0) /* its entry */
+	err = step_to_syscall(t, th); /* its entry */
+	if (err == -EINTR) {
+		/* Stopped before it ran: back to where it was, in the stop. */
+		scall__arch_set_regs(th->tid, saved);
+		return err;
+	}
+	if (err < 0)
 		return err;
 	if ((err = step_to_syscall(t, th)) < 0) /* its exit */
 		return err;
@@ -174,7 +241,7 @@ static int run_call(scall_tracer *t, struct scall__thread *th,
 	*ret = scall__arch_get_ret(&r, abi);
 	/* The thread now really sits at a syscall exit. */
 	th->stop = SCALL__STOP_EXIT;
-	return scall__arch_set_regs(th->tid, saved);
+	return restore_after_trip(th, saved, abi);
 }
 
 /* The ABI injected calls use: that of the stop, else the process's. */
@@ -193,7 +260,7 @@ int scall_inject(scall_tracer *t, pid_t tid, long nr, const uint64_t args[6],
 	static const uint64_t zero[6];
 	struct scall__thread *th;
 	struct scall__regs saved;
-	enum scall_abi abi;
+	enum scall_abi abi = SCALL_ABI_UNKNOWN;
 	uint64_t mask, all = ~0ull;
 	int err;
 
@@ -222,10 +289,33 @@ int scall_inject(scall_tracer *t, pid_t tid, long nr, const uint64_t args[6],
 		goto out;
 	abi = inject_abi(th, &saved);
 	err = run_call(t, th, &saved, abi, nr, args ? args : zero, ret);
+	if (err == -EINTR) {
+		struct scall_event ev;
+
+		memset(&ev, 0, sizeof(ev));
+		ev.type = SCALL_EV_GROUP_STOP;
+		ev.tid = tid;
+		ev.pid = th->proc->pid;
+		ev.sig = th->stop_sig;
+		th->ev_type = SCALL_EV_GROUP_STOP;
+		th->in_syscall = false;
+		th->have_entry = false;
+		scall__queue_event(t, &ev);
+	}
 out:
 	th->raw_valid = false;
 	if (err != -ESRCH)
 		ptrace(PTRACE_SETSIGMASK, tid, sizeof(mask), &mask);
+	if (th->restart_check && err == 0 && !signal_ahead(th->proc->pid, tid)) {
+		struct scall__regs r;
+
+		if (scall__arch_get_regs(tid, &r) == 0 && scall__arch_restart(&r, abi))
+			scall__arch_set_regs(tid, &r);
+	}
+	th->restart_check = false;
+	if (th->stop_again && err != -ESRCH)
+		scall__requeue_signal(th, SIGSTOP);
+	th->stop_again = false;
 	if (err < 0)
 		return scall__err(err);
 	t->stats.injected++;

@@ -75,6 +75,8 @@ struct scall__thread {
 	pid_t parent;        /* for its START */
 	enum scall_resume mode; /* how the user last resumed it */
 	bool stepped_exit;   /* real stop moved on to the syscall exit */
+	bool stop_again;     /* a SIGSTOP met while injecting: send it again */
+	bool restart_check;  /* injected at a restart code: see inject.c */
 	siginfo_t siginfo;   /* of a SIGNAL stop, kept across injection */
 
 	/* Syscall state. */

@@ -172,6 +172,14 @@ void scall__arch_call_at(struct scall__regs *r, enum scall_abi abi, uint64_t add
 	load_call(r, nr, args);
 }
 
+/* The restart needs orig_x0, which no regset shows: left to the kernel. */
+bool scall__arch_restart(struct scall__regs *r, enum scall_abi abi)
+{
+	(void)r;
+	(void)abi;
+	return false;
+}
+
 uint64_t scall__arch_ip(const struct scall__regs *r)
 {
 	return r->w[R_PC];

@@ -211,6 +211,29 @@ void scall__arch_call_at(struct scall__regs *r, enum scall_abi abi,
 	load_args(u, abi, args);
 }
 
+bool scall__arch_restart(struct scall__regs *r, enum scall_abi abi)
+{
+	struct user_regs_struct *u = R(r);
+	int64_t ret = scall__arch_get_ret(r, abi);
+
+	if ((long long)u->orig_rax < 0)
+		return false;
+	switch (ret) {
+	case -512: /* ERESTARTSYS */
+	case -513: /* ERESTARTNOINTR */
+	case -514: /* ERESTARTNOHAND */
+		u->rax = u->orig_rax;
+		break;
+	case -516: /* ERESTART_RESTARTBLOCK: restart_syscall */
+		u->rax = abi == SCALL_ABI_I386 ? 0 : 219;
+		break;
+	default:
+		return false;
+	}
+	u->rip -= 2;
+	return true;
+}
+
 uint64_t scall__arch_ip(const struct scall__regs *r)
 {
 	return CR(r)->rip;

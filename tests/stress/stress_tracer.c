@@ -271,7 +271,8 @@ static void inspect(scall_tracer *t, const struct scall_event *ev)
 }
 
 /* -j: run getpid inside the thread; it must not notice. */
-static void inject(scall_tracer *t, const struct scall_event *ev, enum scall_abi abi)
+static void inject(scall_tracer *t, const struct scall_event *ev, enum scall_abi abi,
+		   struct tinfo *ti)
 {
 	long nr = scall_syscall_lookup(abi, "getpid");
 	int64_t ret = 0;
@@ -288,6 +289,11 @@ static void inject(scall_tracer *t, const struct scall_event *ev, enum scall_abi
 	}
 	if (rc == -ESRCH) {
 		nvanished++;
+		return;
+	}
+	if (rc == -EINTR) {
+		/* Job control stopped it: GROUP_STOP next, its call entered anew. */
+		ti->in_syscall = false;
 		return;
 	}
 	if (rc < 0)
@@ -489,7 +495,7 @@ int main(int argc, char **argv)
 		if (every > 0 && ti && ti->state == T_LIVE &&
 		    (ev.type == SCALL_EV_SYSCALL || ev.type == SCALL_EV_SIGNAL) &&
 		    ti->last_abi != SCALL_ABI_UNKNOWN && ++stops % every == 0)
-			inject(t, &ev, ev.type == SCALL_EV_SYSCALL ? ev.info.abi : ti->last_abi);
+			inject(t, &ev, ev.type == SCALL_EV_SYSCALL ? ev.info.abi : ti->last_abi, ti);
 		if (ev.type == SCALL_EV_SIGNAL) {
 			sig = ev.sig;
 			nsignals++;
