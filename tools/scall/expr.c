@@ -13,6 +13,7 @@
 #include "decode/decode.h"
 #include "expr.h"
 #include "options.h"
+#include "tamper.h"
 #include "util.h"
 
 struct nrset trace_set, abbrev_set, verbose_set, raw_set;
@@ -354,6 +355,13 @@ static void qualify_syscalls(struct nrset *s, bool *given, const char *value)
 		free(tmp.bits[a]);
 }
 
+void nrset_parse(struct nrset *s, const char *value)
+{
+	bool given = false;
+
+	qualify_syscalls(s, &given, value);
+}
+
 /* ---- named sets: signals, statuses, quiet, decode-fds ---- */
 
 static void qualify_signals(const char *value)
@@ -483,7 +491,7 @@ void expr_qualify(const char *name, const char *value)
 
 		opt.decode_fds = f == 0 ? 0 : f == 1 ? 1 : 2;
 	} else if (!strcmp(name, "inject") || !strcmp(name, "fault")) {
-		die("%s= is not supported yet", name);
+		tamper_parse(value, name[0] == 'f');
 	} else if (!strcmp(name, "read") || !strcmp(name, "reads") || !strcmp(name, "r") ||
 		   !strcmp(name, "write") || !strcmp(name, "writes") || !strcmp(name, "w") ||
 		   !strcmp(name, "kvm") || !strcmp(name, "trace-fds") ||

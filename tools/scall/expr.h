@@ -16,6 +16,8 @@ struct nrset {
 };
 
 bool nrset_has(const struct nrset *s, enum scall_abi abi, long nr);
+/* Parse a SET (as trace= takes) into s, which starts empty. */
+void nrset_parse(struct nrset *s, const char *value);
 /* Whether the set holds every known call of every ABI. */
 bool nrset_is_full(const struct nrset *s);
 
