@@ -102,14 +102,14 @@ enum scall_clone_kind {
 /** One event reported by scall_wait(). */
 struct scall_event {
 	enum scall_event_type type;
-	pid_t tid;        /* the thread that stopped (or is gone) */
-	pid_t pid;        /* its process (thread group id) */
-	int sig;          /* SIGNAL, GROUP_STOP: the signal */
-	int status;       /* EXIT: wait status (WIFEXITED / WIFSIGNALED) */
-	pid_t child;      /* CLONE: the new thread or process */
-	pid_t parent;     /* START of a new thread or process: its creator, else 0 */
-	int clone;        /* CLONE and START of a new one: enum scall_clone_kind */
-	pid_t former_tid; /* EXEC: the tid that called execve (may differ from tid) */
+	pid_t tid;              /* the thread that stopped (or is gone) */
+	pid_t pid;              /* its process (thread group id) */
+	int sig;                /* SIGNAL, GROUP_STOP: the signal */
+	int status;             /* EXIT: wait status (WIFEXITED / WIFSIGNALED) */
+	pid_t child;            /* CLONE: the new thread or process */
+	pid_t parent;           /* START of a new thread or process: its creator, else 0 */
+	int clone;              /* CLONE and START of a new one: enum scall_clone_kind */
+	pid_t former_tid;       /* EXEC: the tid that called execve (may differ from tid) */
 	struct scall_info info; /* SYSCALL: the call */
 };
 
@@ -121,7 +121,7 @@ enum scall_resume {
 /* Flags for scall_new(). */
 #define SCALL_FOLLOW_FORKS 0x1u /* trace the children of traced processes */
 #define SCALL_KILL_ON_EXIT 0x2u /* spawned tracees die with the tracer */
-#define SCALL_USE_REGS     0x4u /* never use PTRACE_{GET,SET}_SYSCALL_INFO */
+#define SCALL_USE_REGS 0x4u     /* never use PTRACE_{GET,SET}_SYSCALL_INFO */
 
 /**
  * scall_new() - make a tracer.
@@ -164,8 +164,7 @@ SCALL_API void scall_free(scall_tracer *t);
  * errno of fork or ptrace (-EAGAIN, -ENOMEM, -EPERM), -ENOSYS or -EFAULT if
  * the filter could not be built or loaded.
  */
-SCALL_API int scall_spawn(scall_tracer *t, char *const argv[],
-			  char *const envp[], pid_t *pid);
+SCALL_API int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *pid);
 
 /**
  * scall_attach() - trace every thread of a running process.
@@ -210,8 +209,7 @@ SCALL_API int scall_detach(scall_tracer *t, pid_t pid);
  * Errors: -ECHILD (nothing is traced any more), -ETIMEDOUT, -EINTR (a signal
  * arrived in the tracer), -EINVAL.
  */
-SCALL_API int scall_wait(scall_tracer *t, struct scall_event *ev,
-			 int timeout_ms);
+SCALL_API int scall_wait(scall_tracer *t, struct scall_event *ev, int timeout_ms);
 
 /**
  * scall_resume() - let a stopped thread run.
@@ -229,8 +227,7 @@ SCALL_API int scall_wait(scall_tracer *t, struct scall_event *ev,
  *
  * Errors: -EINVAL (bad how or sig), -ESRCH, -EBUSY (not stopped).
  */
-SCALL_API int scall_resume(scall_tracer *t, pid_t tid, enum scall_resume how,
-			   int sig);
+SCALL_API int scall_resume(scall_tracer *t, pid_t tid, enum scall_resume how, int sig);
 
 /**
  * scall_get_siginfo() - the signal a thread is stopped to receive.
@@ -277,8 +274,7 @@ SCALL_API int scall_get_info(scall_tracer *t, pid_t tid, struct scall_info *si);
  * Errors: -EINVAL (not at a syscall stop, bad phase, abi, nr or error),
  * -ESRCH, -EBUSY, -EIO (the kernel refused the registers).
  */
-SCALL_API int scall_set_info(scall_tracer *t, pid_t tid,
-			     const struct scall_info *si);
+SCALL_API int scall_set_info(scall_tracer *t, pid_t tid, const struct scall_info *si);
 
 /**
  * scall_mem_read() - read a stopped thread's memory.
@@ -290,8 +286,7 @@ SCALL_API int scall_set_info(scall_tracer *t, pid_t tid,
  * Errors: -EFAULT (nothing at addr could be read), -EINVAL (buf NULL with
  * len > 0), -ESRCH, -EBUSY, -EPERM.
  */
-SCALL_API ssize_t scall_mem_read(scall_tracer *t, pid_t tid, uint64_t addr,
-				 void *buf, size_t len);
+SCALL_API ssize_t scall_mem_read(scall_tracer *t, pid_t tid, uint64_t addr, void *buf, size_t len);
 
 /**
  * scall_mem_write() - write a stopped thread's memory.
@@ -302,8 +297,8 @@ SCALL_API ssize_t scall_mem_read(scall_tracer *t, pid_t tid, uint64_t addr,
  *
  * Errors: -EFAULT (nothing written), -EINVAL, -ESRCH, -EBUSY, -EPERM.
  */
-SCALL_API ssize_t scall_mem_write(scall_tracer *t, pid_t tid, uint64_t addr,
-				  const void *buf, size_t len);
+SCALL_API ssize_t scall_mem_write(scall_tracer *t, pid_t tid, uint64_t addr, const void *buf,
+				  size_t len);
 
 /**
  * scall_mem_read_str() - read a NUL-terminated string.
@@ -318,8 +313,8 @@ SCALL_API ssize_t scall_mem_write(scall_tracer *t, pid_t tid, uint64_t addr,
  * Errors: -EFAULT (addr unreadable; a string running into an unmapped page
  * before its NUL is -EFAULT too), -EINVAL (buf NULL or size 0), -ESRCH, -EBUSY.
  */
-SCALL_API ssize_t scall_mem_read_str(scall_tracer *t, pid_t tid, uint64_t addr,
-				     char *buf, size_t size);
+SCALL_API ssize_t scall_mem_read_str(scall_tracer *t, pid_t tid, uint64_t addr, char *buf,
+				     size_t size);
 
 /**
  * scall_inject() - run one system call inside a stopped thread.
@@ -347,8 +342,8 @@ SCALL_API ssize_t scall_mem_read_str(scall_tracer *t, pid_t tid, uint64_t addr,
  * any, is entered again when it continues; *ret holds the call's result if
  * it ran, which it always did at an entry stop).
  */
-SCALL_API int scall_inject(scall_tracer *t, pid_t tid, long nr,
-			   const uint64_t args[6], int64_t *ret);
+SCALL_API int scall_inject(scall_tracer *t, pid_t tid, long nr, const uint64_t args[6],
+			   int64_t *ret);
 
 /**
  * scall_scratch() - private scratch memory in a traced process.
@@ -362,8 +357,7 @@ SCALL_API int scall_inject(scall_tracer *t, pid_t tid, long nr,
  *
  * Errors: those of scall_inject(), -ENOMEM (mmap failed in the tracee).
  */
-SCALL_API int scall_scratch(scall_tracer *t, pid_t tid, size_t len,
-			    uint64_t *addr);
+SCALL_API int scall_scratch(scall_tracer *t, pid_t tid, size_t len, uint64_t *addr);
 
 /**
  * Filter: which calls stop a thread resumed with SCALL_RESUME_CONT, and
@@ -414,8 +408,7 @@ SCALL_API int scall_filter_add(scall_tracer *t, enum scall_abi abi, long nr,
  *
  * Errors: -EINVAL (bad action or data).
  */
-SCALL_API int scall_filter_default(scall_tracer *t, enum scall_action action,
-				   int data);
+SCALL_API int scall_filter_default(scall_tracer *t, enum scall_action action, int data);
 
 /**
  * scall_filter_action() - the action the filter takes for (abi, nr).
@@ -423,8 +416,7 @@ SCALL_API int scall_filter_default(scall_tracer *t, enum scall_action action,
  *
  * Returns the action (>= 0), or -EINVAL.
  */
-SCALL_API int scall_filter_action(scall_tracer *t, enum scall_abi abi,
-				  long nr, int *data);
+SCALL_API int scall_filter_action(scall_tracer *t, enum scall_abi abi, long nr, int *data);
 
 /**
  * scall_filter_clear() - drop every rule; the default becomes ALLOW again.

@@ -38,22 +38,20 @@ enum scall_abi scall__arch_regs_abi(pid_t tid, const struct scall__regs *r);
 /* The ABI the process runs natively in (for injection at non-syscall stops). */
 enum scall_abi scall__arch_process_abi(const struct scall__regs *r);
 
-void scall__arch_get_entry(const struct scall__regs *r, enum scall_abi abi,
-			   long *nr, uint64_t args[6]);
+void scall__arch_get_entry(const struct scall__regs *r, enum scall_abi abi, long *nr,
+			   uint64_t args[6]);
 /* Set number and arguments as at an entry stop; nr -1 skips the call. */
 void scall__arch_set_entry(struct scall__regs *r, enum scall_abi abi, long nr,
 			   const uint64_t args[6]);
 /* The raw return register (value or -errno), sign-extended for the abi. */
 int64_t scall__arch_get_ret(const struct scall__regs *r, enum scall_abi abi);
-void scall__arch_set_ret(struct scall__regs *r, enum scall_abi abi,
-			 int64_t ret);
+void scall__arch_set_ret(struct scall__regs *r, enum scall_abi abi, int64_t ret);
 /* Point ip back at the system-call instruction just executed, with nr and
  * args loaded so that resuming enters that call again (exit -> entry). */
-void scall__arch_rerun(struct scall__regs *r, enum scall_abi abi, long nr,
-		       const uint64_t args[6]);
+void scall__arch_rerun(struct scall__regs *r, enum scall_abi abi, long nr, const uint64_t args[6]);
 /* Place ip at addr (a system-call instruction) and load a call there. */
-void scall__arch_call_at(struct scall__regs *r, enum scall_abi abi,
-			 uint64_t addr, long nr, const uint64_t args[6]);
+void scall__arch_call_at(struct scall__regs *r, enum scall_abi abi, uint64_t addr, long nr,
+			 const uint64_t args[6]);
 /* What the kernel does to a call that returned a restart code when no
  * signal handler runs: enter it (or restart_syscall) again.  False if the
  * result is no restart code. */

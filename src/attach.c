@@ -49,8 +49,8 @@ static int first_stop(scall_tracer *t, struct scall__thread *th)
 			int sig = WSTOPSIG(st);
 
 			th->stop = SCALL__STOP_EVENT;
-			th->in_group_stop = sig == SIGSTOP || sig == SIGTSTP ||
-					    sig == SIGTTIN || sig == SIGTTOU;
+			th->in_group_stop = sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
+					    sig == SIGTTOU;
 			return 0;
 		}
 		if (st >> 16 == 0 && WSTOPSIG(st) != (SIGTRAP | 0x80)) {
@@ -190,8 +190,7 @@ void scall__forget_proc(scall_tracer *t, struct scall__proc *p, bool reap)
 			if (th->proc != p)
 				continue;
 			if (reap)
-				while (waitpid(th->tid, &st, __WALL) < 0 &&
-				       errno == EINTR)
+				while (waitpid(th->tid, &st, __WALL) < 0 && errno == EINTR)
 					;
 			if (p->nthreads == 1) {
 				scall__thread_remove(t, th);
@@ -216,8 +215,7 @@ static void detach_new(scall_tracer *t, pid_t tid, bool seen)
 
 /* Bring a running thread to a stop we may detach from; 0, or -ESRCH if gone.
  * *child is a thread or process it just made, traced by the kernel for us. */
-static int stop_for_detach(scall_tracer *t, struct scall__thread *th, int *sig,
-			   pid_t *child)
+static int stop_for_detach(scall_tracer *t, struct scall__thread *th, int *sig, pid_t *child)
 {
 	unsigned long msg = 0;
 	int st, ev;
@@ -242,10 +240,8 @@ static int stop_for_detach(scall_tracer *t, struct scall__thread *th, int *sig,
 	ev = st >> 16;
 	if (ev == 0 && WSTOPSIG(st) != (SIGTRAP | 0x80))
 		*sig = WSTOPSIG(st);
-	if ((ev == PTRACE_EVENT_CLONE || ev == PTRACE_EVENT_FORK ||
-	     ev == PTRACE_EVENT_VFORK) &&
-	    ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg) == 0 &&
-	    !scall__thread_find(t, (pid_t)msg))
+	if ((ev == PTRACE_EVENT_CLONE || ev == PTRACE_EVENT_FORK || ev == PTRACE_EVENT_VFORK) &&
+	    ptrace(PTRACE_GETEVENTMSG, th->tid, 0, &msg) == 0 && !scall__thread_find(t, (pid_t)msg))
 		*child = (pid_t)msg;
 	return 0; /* a syscall, event, interrupt or group stop */
 }

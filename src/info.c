@@ -52,8 +52,7 @@ static void set_result(struct scall_info *si, int64_t ret)
 	si->rval[1] = 0;
 }
 
-static int read_regs_info(struct scall__thread *th, struct scall_info *si,
-			  bool entry)
+static int read_regs_info(struct scall__thread *th, struct scall_info *si, bool entry)
 {
 	struct scall__regs r;
 	int err = scall__arch_get_regs(th->tid, &r);
@@ -69,18 +68,15 @@ static int read_regs_info(struct scall__thread *th, struct scall_info *si,
 	return 0;
 }
 
-int scall__read_info(scall_tracer *t, struct scall__thread *th,
-		     struct scall_info *si)
+int scall__read_info(scall_tracer *t, struct scall__thread *th, struct scall_info *si)
 {
-	bool entry = th->stop == SCALL__STOP_ENTRY ||
-		     th->stop == SCALL__STOP_SECCOMP;
+	bool entry = th->stop == SCALL__STOP_ENTRY || th->stop == SCALL__STOP_SECCOMP;
 	struct scall__sysinfo *raw = raw_of(th);
 	uint64_t nr;
 
 	memset(si, 0, sizeof(*si));
 	si->phase = entry ? SCALL_ENTRY : SCALL_EXIT;
-	if (!t->use_info || fetch_raw(t, th) < 0 ||
-	    raw->op == SCALL__SYSINFO_NONE)
+	if (!t->use_info || fetch_raw(t, th) < 0 || raw->op == SCALL__SYSINFO_NONE)
 		return read_regs_info(th, si, entry);
 	si->ip = raw->instruction_pointer;
 	si->sp = raw->stack_pointer;
@@ -102,8 +98,7 @@ int scall__read_info(scall_tracer *t, struct scall__thread *th,
 }
 
 /* The view of an exit stop: result now, nr and args from the entry. */
-int scall__exit_info(scall_tracer *t, struct scall__thread *th,
-		     struct scall_info *si)
+int scall__exit_info(scall_tracer *t, struct scall__thread *th, struct scall_info *si)
 {
 	struct scall_info regs_view;
 	int err = scall__read_info(t, th, si);
@@ -207,8 +202,7 @@ static int set_sysinfo(scall_tracer *t, struct scall__thread *th, int op,
 	return -errno;
 }
 
-static int with_regs(struct scall__thread *th, const struct scall_info *si,
-		     int what)
+static int with_regs(struct scall__thread *th, const struct scall_info *si, int what)
 {
 	struct scall__regs r;
 	int err = scall__arch_get_regs(th->tid, &r);
@@ -234,8 +228,7 @@ static int with_regs(struct scall__thread *th, const struct scall_info *si,
 	return err < 0 ? -EIO : 0;
 }
 
-int scall__set_info_at(scall_tracer *t, struct scall__thread *th,
-		       const struct scall_info *in)
+int scall__set_info_at(scall_tracer *t, struct scall__thread *th, const struct scall_info *in)
 {
 	bool entry = th->stop != SCALL__STOP_EXIT;
 	struct scall_info si = *in;
@@ -246,8 +239,8 @@ int scall__set_info_at(scall_tracer *t, struct scall__thread *th,
 	si.sp = th->info.sp;
 	th->raw_valid = false;
 	if (entry && si.phase == SCALL_ENTRY) {
-		int op = th->stop == SCALL__STOP_SECCOMP ? SCALL__SYSINFO_SECCOMP
-							 : SCALL__SYSINFO_ENTRY;
+		int op = th->stop == SCALL__STOP_SECCOMP ? SCALL__SYSINFO_SECCOMP :
+							   SCALL__SYSINFO_ENTRY;
 
 		err = set_sysinfo(t, th, op, &si, si.nr);
 		if (err > 0)
@@ -325,8 +318,7 @@ int scall_set_info(scall_tracer *t, pid_t tid, const struct scall_info *si)
 		return err;
 	if (si->abi != SCALL_ABI_UNKNOWN && si->abi != th->info.abi)
 		return -EINVAL;
-	if (si->phase == SCALL_ENTRY &&
-	    (si->nr < 0 || !scall__arch_abi_ok(th->info.abi)))
+	if (si->phase == SCALL_ENTRY && (si->nr < 0 || !scall__arch_abi_ok(th->info.abi)))
 		return -EINVAL;
 	if (si->phase == SCALL_EXIT && (si->error < 0 || si->error > MAX_ERRNO))
 		return -EINVAL;

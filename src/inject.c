@@ -39,8 +39,7 @@ static int find_vdso(pid_t pid, uint64_t *start, uint64_t *end)
 }
 
 /* A system-call instruction somewhere in the process (the vdso has one). */
-static int syscall_insn_addr(struct scall__thread *th, enum scall_abi abi,
-			     uint64_t *addr)
+static int syscall_insn_addr(struct scall__thread *th, enum scall_abi abi, uint64_t *addr)
 {
 	uint64_t start, end;
 	const unsigned char *insn;
@@ -75,8 +74,8 @@ static int syscall_insn_addr(struct scall__thread *th, enum scall_abi abi,
 
 /* The system-call instruction just before ip, if that is what is there
  * (not after execve or rt_sigreturn, which moved ip). */
-static bool insn_before(struct scall__thread *th, const struct scall__regs *r,
-			enum scall_abi abi, uint64_t *addr)
+static bool insn_before(struct scall__thread *th, const struct scall__regs *r, enum scall_abi abi,
+			uint64_t *addr)
 {
 	unsigned char buf[8];
 	const unsigned char *insn;
@@ -84,15 +83,13 @@ static bool insn_before(struct scall__thread *th, const struct scall__regs *r,
 
 	insn = scall__arch_syscall_insn(abi, &len);
 	*addr = scall__arch_ip(r) - len;
-	return len <= sizeof(buf) &&
-	       scall__mem_read(th->tid, *addr, buf, len) == (ssize_t)len &&
+	return len <= sizeof(buf) && scall__mem_read(th->tid, *addr, buf, len) == (ssize_t)len &&
 	       memcmp(buf, insn, len) == 0;
 }
 
 static bool is_stop_signal(int sig)
 {
-	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN ||
-	       sig == SIGTTOU;
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
 }
 
 /*
@@ -174,26 +171,22 @@ static bool signal_ahead(pid_t pid, pid_t tid)
  * code in them was to be handled on the way out of the call; the trip used
  * that way up, so where no signal will take care of it, restart here.
  */
-static int restore_after_trip(struct scall__thread *th,
-			      const struct scall__regs *saved,
+static int restore_after_trip(struct scall__thread *th, const struct scall__regs *saved,
 			      enum scall_abi abi)
 {
 	struct scall__regs r = *saved;
 
 	th->restart_check = false;
-	if (scall__arch_get_ret(&r, abi) >= -516 &&
-	    scall__arch_get_ret(&r, abi) <= -512)
+	if (scall__arch_get_ret(&r, abi) >= -516 && scall__arch_get_ret(&r, abi) <= -512)
 		th->restart_check = true;
 	return scall__arch_set_regs(th->tid, &r);
 }
 
-static int run_call(scall_tracer *t, struct scall__thread *th,
-		    const struct scall__regs *saved, enum scall_abi abi,
-		    long nr, const uint64_t args[6], int64_t *ret)
+static int run_call(scall_tracer *t, struct scall__thread *th, const struct scall__regs *saved,
+		    enum scall_abi abi, long nr, const uint64_t args[6], int64_t *ret)
 {
 	struct scall__regs r = *saved;
-	bool at_entry = th->stop == SCALL__STOP_ENTRY ||
-			th->stop == SCALL__STOP_SECCOMP;
+	bool at_entry = th->stop == SCALL__STOP_ENTRY || th->stop == SCALL__STOP_SECCOMP;
 	uint64_t addr;
 	long orig_nr;
 	uint64_t orig_args[6];
@@ -245,8 +238,7 @@ static int run_call(scall_tracer *t, struct scall__thread *th,
 }
 
 /* The ABI injected calls use: that of the stop, else the process's. */
-static enum scall_abi inject_abi(struct scall__thread *th,
-				 const struct scall__regs *r)
+static enum scall_abi inject_abi(struct scall__thread *th, const struct scall__regs *r)
 {
 	if (th->stop == SCALL__STOP_ENTRY || th->stop == SCALL__STOP_SECCOMP ||
 	    th->stop == SCALL__STOP_EXIT)
@@ -254,8 +246,7 @@ static enum scall_abi inject_abi(struct scall__thread *th,
 	return scall__arch_process_abi(r);
 }
 
-int scall_inject(scall_tracer *t, pid_t tid, long nr, const uint64_t args[6],
-		 int64_t *ret)
+int scall_inject(scall_tracer *t, pid_t tid, long nr, const uint64_t args[6], int64_t *ret)
 {
 	static const uint64_t zero[6];
 	struct scall__thread *th;
@@ -270,8 +261,7 @@ int scall_inject(scall_tracer *t, pid_t tid, long nr, const uint64_t args[6],
 	if (!th)
 		return err;
 	/* A delivered signal is off its queue: running code would reorder it. */
-	if (th->stop == SCALL__STOP_GROUP || th->in_group_stop ||
-	    th->ev_type == SCALL_EV_SIGNAL ||
+	if (th->stop == SCALL__STOP_GROUP || th->in_group_stop || th->ev_type == SCALL_EV_SIGNAL ||
 	    (th->ev_type == SCALL_EV_CLONE && th->stop_sig == PTRACE_EVENT_VFORK))
 		return -EBUSY;
 	/* Pending signals stay pending while the call runs. */

@@ -43,10 +43,10 @@ enum scall__stop {
 struct scall__proc {
 	pid_t pid;
 	int nthreads;
-	bool spawned;  /* made by scall_spawn: ours to kill */
-	bool filtered; /* a seccomp filter with TRACE rules is in force */
-	bool has_seccomp; /* any seccomp filter of ours is in force */
-	bool hidden;   /* traced only to keep the filter working: never reported */
+	bool spawned;       /* made by scall_spawn: ours to kill */
+	bool filtered;      /* a seccomp filter with TRACE rules is in force */
+	bool has_seccomp;   /* any seccomp filter of ours is in force */
+	bool hidden;        /* traced only to keep the filter working: never reported */
 	uint64_t insn_addr; /* a system-call instruction in it (for injection) */
 	struct scall__scratch {
 		uint64_t addr;
@@ -58,40 +58,40 @@ struct scall__proc {
 struct scall__thread {
 	pid_t tid;
 	struct scall__proc *proc;
-	enum scall__stop stop;   /* the kernel's stop */
+	enum scall__stop stop;         /* the kernel's stop */
 	enum scall_event_type ev_type; /* the event this stop is (or will be)
 					* reported as */
-	bool start_pending;  /* its START is queued, not yet reported */
-	bool awaiting_clone; /* stopped before its creator's clone event */
-	bool awaiting_first; /* its creator's clone event came: first stop next */
-	bool attaching;      /* seized, interrupt stop not yet seen */
-	bool interrupt_pending; /* an interrupt stop will come: pass it */
-	bool detach_on_start; /* a new process we do not follow */
-	bool listening;      /* resumed with PTRACE_LISTEN in a group-stop */
-	bool in_group_stop;  /* the START stop found it in a group-stop */
-	bool in_syscall;     /* between an entry and its exit (register path) */
-	int stop_sig;        /* SIGNAL / GROUP: the signal */
-	int clone_kind;      /* for its START */
-	pid_t parent;        /* for its START */
-	enum scall_resume mode; /* how the user last resumed it */
-	bool stepped_exit;   /* real stop moved on to the syscall exit */
-	bool stop_again;     /* a SIGSTOP met while injecting: send it again */
-	bool restart_check;  /* injected at a restart code: see inject.c */
-	siginfo_t siginfo;   /* of a SIGNAL stop, kept across injection */
+	bool start_pending;            /* its START is queued, not yet reported */
+	bool awaiting_clone;           /* stopped before its creator's clone event */
+	bool awaiting_first;           /* its creator's clone event came: first stop next */
+	bool attaching;                /* seized, interrupt stop not yet seen */
+	bool interrupt_pending;        /* an interrupt stop will come: pass it */
+	bool detach_on_start;          /* a new process we do not follow */
+	bool listening;                /* resumed with PTRACE_LISTEN in a group-stop */
+	bool in_group_stop;            /* the START stop found it in a group-stop */
+	bool in_syscall;               /* between an entry and its exit (register path) */
+	int stop_sig;                  /* SIGNAL / GROUP: the signal */
+	int clone_kind;                /* for its START */
+	pid_t parent;                  /* for its START */
+	enum scall_resume mode;        /* how the user last resumed it */
+	bool stepped_exit;             /* real stop moved on to the syscall exit */
+	bool stop_again;               /* a SIGSTOP met while injecting: send it again */
+	bool restart_check;            /* injected at a restart code: see inject.c */
+	siginfo_t siginfo;             /* of a SIGNAL stop, kept across injection */
 
 	/* Syscall state. */
 	bool info_valid;         /* info holds the current stop's call */
 	struct scall_info info;  /* the current stop's view */
 	struct scall_info entry; /* the call's entry (nr/args for its exit) */
 	bool have_entry;
-	bool emulated;          /* entry turned into exit */
-	int64_t emu_ret;        /* raw result written for it */
+	bool emulated;           /* entry turned into exit */
+	int64_t emu_ret;         /* raw result written for it */
 	bool expect_after_entry; /* after a real entry: seccomp or exit next */
-	bool swallow_exit;      /* the exit of this call is not wanted */
-	bool rerun;             /* exit turned into entry: hide its entry */
-	bool force_exit;        /* report this call's exit whatever the mode */
-	bool raw_valid;         /* raw holds this stop's GET_SYSCALL_INFO */
-	uint64_t raw[11];       /* struct scall__sysinfo (88 bytes) */
+	bool swallow_exit;       /* the exit of this call is not wanted */
+	bool rerun;              /* exit turned into entry: hide its entry */
+	bool force_exit;         /* report this call's exit whatever the mode */
+	bool raw_valid;          /* raw holds this stop's GET_SYSCALL_INFO */
+	uint64_t raw[11];        /* struct scall__sysinfo (88 bytes) */
 
 	struct scall__thread *next; /* hash chain */
 };
@@ -110,7 +110,7 @@ struct scall_tracer {
 	struct scall__thread *threads[256];
 	struct scall__proc *procs;
 	size_t nthreads;
-	struct scall__queued *ev_head, *ev_tail; /* events ready to report */
+	struct scall__queued *ev_head, *ev_tail;   /* events ready to report */
 	struct scall__queued *raw_head, *raw_tail; /* (tid, status) drained */
 	struct scall__queued *free_list;
 	struct scall_stats stats;
@@ -118,8 +118,7 @@ struct scall_tracer {
 
 /* tracer.c: the tables. */
 struct scall__thread *scall__thread_find(scall_tracer *t, pid_t tid);
-struct scall__thread *scall__thread_add(scall_tracer *t, pid_t tid,
-					struct scall__proc *proc);
+struct scall__thread *scall__thread_add(scall_tracer *t, pid_t tid, struct scall__proc *proc);
 void scall__thread_remove(scall_tracer *t, struct scall__thread *th);
 struct scall__proc *scall__proc_find(scall_tracer *t, pid_t pid);
 struct scall__proc *scall__proc_add(scall_tracer *t, pid_t pid);
@@ -142,18 +141,14 @@ void scall__drop_events(scall_tracer *t, pid_t pid, pid_t tid);
 
 /* wait.c */
 int scall__handle_status(scall_tracer *t, pid_t tid, int status);
-struct scall__thread *scall__thread_rename(scall_tracer *t,
-					   struct scall__thread *th, pid_t tid);
+struct scall__thread *scall__thread_rename(scall_tracer *t, struct scall__thread *th, pid_t tid);
 
 /* info.c: the syscall structure. */
-int scall__read_info(scall_tracer *t, struct scall__thread *th,
-		     struct scall_info *si);
+int scall__read_info(scall_tracer *t, struct scall__thread *th, struct scall_info *si);
 bool scall__is_entry(scall_tracer *t, struct scall__thread *th);
-int scall__set_info_at(scall_tracer *t, struct scall__thread *th,
-		       const struct scall_info *si);
+int scall__set_info_at(scall_tracer *t, struct scall__thread *th, const struct scall_info *si);
 void scall__reapply_emulation(scall_tracer *t, struct scall__thread *th);
-int scall__exit_info(scall_tracer *t, struct scall__thread *th,
-		     struct scall_info *si);
+int scall__exit_info(scall_tracer *t, struct scall__thread *th, struct scall_info *si);
 /* Resume a thread as its mode asks, without reporting anything. */
 int scall__resume_quiet(scall_tracer *t, struct scall__thread *th, int sig);
 /* Run the thread until its next stop; returns the wait status or -errno. */
@@ -166,29 +161,25 @@ void scall__filter_release(struct scall__filter *f);
  * and scall_filter_default() document. */
 int scall__filter_add(struct scall__filter *f, enum scall_abi abi, long nr,
 		      enum scall_action action, int data);
-int scall__filter_set_default(struct scall__filter *f,
-			      enum scall_action action, int data);
+int scall__filter_set_default(struct scall__filter *f, enum scall_action action, int data);
 bool scall__filter_in_use(const struct scall__filter *f);
 bool scall__filter_traces(const struct scall__filter *f);
-enum scall_action scall__filter_lookup(const struct scall__filter *f,
-				       enum scall_abi abi, long nr, int *data);
+enum scall_action scall__filter_lookup(const struct scall__filter *f, enum scall_abi abi, long nr,
+				       int *data);
 /* Build the seccomp program in the tracer (before fork): prog->filter is
  * malloc'ed.  Returns 0 or a negative errno. */
 int scall__filter_build(const struct scall__filter *f, struct sock_fprog *prog);
 /* Its two builders, same contract.  filter_seccomp.c: through libseccomp,
  * -EOPNOTSUPP if a rule cannot be expressed there exactly; filter_bpf.c:
  * classic BPF emitted by hand, exact for every rule (the fallback). */
-int scall__filter_build_seccomp(const struct scall__filter *f,
-				struct sock_fprog *prog);
-int scall__filter_build_bpf(const struct scall__filter *f,
-			    struct sock_fprog *prog);
+int scall__filter_build_seccomp(const struct scall__filter *f, struct sock_fprog *prog);
+int scall__filter_build_bpf(const struct scall__filter *f, struct sock_fprog *prog);
 /* In the child, just before execve: no allocation.  0 or -errno. */
 int scall__filter_load(const struct sock_fprog *prog);
 
 /* mem.c */
 ssize_t scall__mem_read(pid_t tid, uint64_t addr, void *buf, size_t len);
-ssize_t scall__mem_write(pid_t tid, uint64_t addr, const void *buf,
-			 size_t len);
+ssize_t scall__mem_write(pid_t tid, uint64_t addr, const void *buf, size_t len);
 ssize_t scall__mem_read_str(pid_t tid, uint64_t addr, char *buf, size_t size);
 
 /* names.c */

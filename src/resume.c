@@ -28,8 +28,7 @@ static int request_for(scall_tracer *t, struct scall__thread *th)
 
 	if (th->rerun || th->force_exit)
 		return PTRACE_SYSCALL;
-	if (th->stop == SCALL__STOP_ENTRY && th->proc->has_seccomp &&
-	    !th->proc->hidden) {
+	if (th->stop == SCALL__STOP_ENTRY && th->proc->has_seccomp && !th->proc->hidden) {
 		/* The seccomp stop of this call may follow: catch it. */
 		th->expect_after_entry = true;
 		return PTRACE_SYSCALL;
@@ -99,8 +98,7 @@ int scall_resume(scall_tracer *t, pid_t tid, enum scall_resume how, int sig)
 
 	if (!t)
 		return -EINVAL;
-	if ((how != SCALL_RESUME_SYSCALL && how != SCALL_RESUME_CONT) ||
-	    sig < 0 || sig >= NSIG)
+	if ((how != SCALL_RESUME_SYSCALL && how != SCALL_RESUME_CONT) || sig < 0 || sig >= NSIG)
 		return -EINVAL;
 	th = scall__stopped(t, tid, &err);
 	if (!th)
@@ -114,8 +112,7 @@ int scall_resume(scall_tracer *t, pid_t tid, enum scall_resume how, int sig)
 		scall__requeue_signal(th, sig);
 		sig = 0;
 	}
-	if (th->stop == SCALL__STOP_GROUP ||
-	    (th->ev_type == SCALL_EV_START && th->in_group_stop)) {
+	if (th->stop == SCALL__STOP_GROUP || (th->ev_type == SCALL_EV_START && th->in_group_stop)) {
 		/* Stay in the job-control stop, but tell us when it ends. */
 		th->in_group_stop = false;
 		if (ptrace(PTRACE_LISTEN, tid, 0, 0) < 0 && errno != ESRCH)

@@ -16,9 +16,8 @@
 extern char **environ;
 
 /* In the child: nothing but async-signal-safe calls until execve. */
-static void child(const int go[2], const int errp[2],
-		  const struct sock_fprog *prog, char *const argv[],
-		  char *const envp[])
+static void child(const int go[2], const int errp[2], const struct sock_fprog *prog,
+		  char *const argv[], char *const envp[])
 {
 	int go_fd = go[0], err_fd = errp[1];
 	struct sigaction sa;
@@ -90,14 +89,12 @@ static int wait_exec(pid_t pid, int err_fd)
 			/* Seccomp stops before exec: let the calls run. */
 			ptrace(exec_seen ? PTRACE_SYSCALL : PTRACE_CONT, pid, 0, 0);
 		} else {
-			ptrace(exec_seen ? PTRACE_SYSCALL : PTRACE_CONT, pid, 0,
-			       WSTOPSIG(st));
+			ptrace(exec_seen ? PTRACE_SYSCALL : PTRACE_CONT, pid, 0, WSTOPSIG(st));
 		}
 	}
 }
 
-int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[],
-		pid_t *pidp)
+int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *pidp)
 {
 	struct sock_fprog prog = { 0 };
 	bool filtered;

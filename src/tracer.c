@@ -27,8 +27,7 @@ struct scall__thread *scall__thread_find(scall_tracer *t, pid_t tid)
 	return NULL;
 }
 
-struct scall__thread *scall__thread_add(scall_tracer *t, pid_t tid,
-					struct scall__proc *proc)
+struct scall__thread *scall__thread_add(scall_tracer *t, pid_t tid, struct scall__proc *proc)
 {
 	struct scall__thread *th = calloc(1, sizeof(*th));
 
@@ -45,8 +44,7 @@ struct scall__thread *scall__thread_add(scall_tracer *t, pid_t tid,
 	return th;
 }
 
-struct scall__thread *scall__thread_rename(scall_tracer *t,
-					   struct scall__thread *th, pid_t tid)
+struct scall__thread *scall__thread_rename(scall_tracer *t, struct scall__thread *th, pid_t tid)
 {
 	struct scall__thread **pp = &t->threads[bucket(th->tid)];
 
@@ -129,15 +127,13 @@ struct scall__thread *scall__stopped(scall_tracer *t, pid_t tid, int *err)
 
 unsigned scall__ptrace_options(const scall_tracer *t, bool owned)
 {
-	unsigned o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
-		     PTRACE_O_TRACECLONE | PTRACE_O_TRACESECCOMP;
+	unsigned o = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACECLONE |
+		     PTRACE_O_TRACESECCOMP;
 
 	/* A filter that stops calls needs every descendant traced. */
-	if ((t->flags & SCALL_FOLLOW_FORKS) ||
-	    (owned && scall__filter_traces(&t->filter)))
+	if ((t->flags & SCALL_FOLLOW_FORKS) || (owned && scall__filter_traces(&t->filter)))
 		o |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
-	if (owned && ((t->flags & SCALL_KILL_ON_EXIT) ||
-		      scall__filter_traces(&t->filter)))
+	if (owned && ((t->flags & SCALL_KILL_ON_EXIT) || scall__filter_traces(&t->filter)))
 		o |= PTRACE_O_EXITKILL;
 	return o;
 }
@@ -190,8 +186,8 @@ int scall__queue_raw(scall_tracer *t, pid_t tid, int status)
 	return 0;
 }
 
-static void drop_from(scall_tracer *t, struct scall__queued **head,
-		      struct scall__queued **tail, pid_t pid, pid_t tid)
+static void drop_from(scall_tracer *t, struct scall__queued **head, struct scall__queued **tail,
+		      pid_t pid, pid_t tid)
 {
 	struct scall__queued **pp = head, *q;
 
@@ -279,8 +275,7 @@ void scall_free(scall_tracer *t)
 	while ((p = t->procs)) {
 		pid_t pid = p->pid;
 
-		if (pid > 0 && p->spawned &&
-		    (p->filtered || (t->flags & SCALL_KILL_ON_EXIT))) {
+		if (pid > 0 && p->spawned && (p->filtered || (t->flags & SCALL_KILL_ON_EXIT))) {
 			kill(pid, SIGKILL);
 			scall__forget_proc(t, p, true);
 		} else if (scall_detach(t, pid) < 0) {

@@ -12,8 +12,7 @@
 #include "internal.h"
 #include "ptrace_compat.h"
 
-static void event_init(struct scall_event *ev, struct scall__thread *th,
-		       enum scall_event_type type)
+static void event_init(struct scall_event *ev, struct scall__thread *th, enum scall_event_type type)
 {
 	memset(ev, 0, sizeof(*ev));
 	ev->type = type;
@@ -21,8 +20,7 @@ static void event_init(struct scall_event *ev, struct scall__thread *th,
 	ev->pid = th->proc ? th->proc->pid : th->tid;
 }
 
-static void report(scall_tracer *t, struct scall__thread *th,
-		   struct scall_event *ev)
+static void report(scall_tracer *t, struct scall__thread *th, struct scall_event *ev)
 {
 	th->ev_type = ev->type;
 	scall__queue_event(t, ev);
@@ -56,8 +54,7 @@ static void first_stop(scall_tracer *t, struct scall__thread *th)
 }
 
 /* Bring a new thread (known already, or not) under its process. */
-static void adopt_child(scall_tracer *t, struct scall__thread *parent,
-			pid_t child, int kind)
+static void adopt_child(scall_tracer *t, struct scall__thread *parent, pid_t child, int kind)
 {
 	struct scall__proc *pp = parent->proc, *p = pp;
 	struct scall__thread *c = scall__thread_find(t, child);
@@ -100,8 +97,7 @@ static int clone_kind(int event, struct scall__thread *th, pid_t child)
 		return SCALL_CLONE_VFORK;
 	if (event == PTRACE_EVENT_FORK)
 		return SCALL_CLONE_FORK;
-	return scall__tgid_of(child) == th->proc->pid ? SCALL_CLONE_THREAD
-						       : SCALL_CLONE_FORK;
+	return scall__tgid_of(child) == th->proc->pid ? SCALL_CLONE_THREAD : SCALL_CLONE_FORK;
 }
 
 static void on_clone(scall_tracer *t, struct scall__thread *th, int event)

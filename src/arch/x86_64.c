@@ -34,8 +34,7 @@ enum scall_abi scall__arch_native(void)
 
 bool scall__arch_abi_ok(enum scall_abi abi)
 {
-	return abi == SCALL_ABI_X86_64 || abi == SCALL_ABI_I386 ||
-	       abi == SCALL_ABI_X32;
+	return abi == SCALL_ABI_X86_64 || abi == SCALL_ABI_I386 || abi == SCALL_ABI_X32;
 }
 
 uint32_t scall__arch_audit(enum scall_abi abi)
@@ -103,17 +102,15 @@ enum scall_abi scall__arch_regs_abi(pid_t tid, const struct scall__regs *r)
 
 	if (u->cs == USER_CS_32)
 		return SCALL_ABI_I386;
-	if (scall__mem_read(tid, u->rip - 2, insn, 2) == 2 && insn[0] == 0xcd &&
-	    insn[1] == 0x80)
+	if (scall__mem_read(tid, u->rip - 2, insn, 2) == 2 && insn[0] == 0xcd && insn[1] == 0x80)
 		return SCALL_ABI_I386;
-	if (u->orig_rax != (unsigned long long)-1 &&
-	    (u->orig_rax & X32_SYSCALL_BIT))
+	if (u->orig_rax != (unsigned long long)-1 && (u->orig_rax & X32_SYSCALL_BIT))
 		return SCALL_ABI_X32;
 	return SCALL_ABI_X86_64;
 }
 
-void scall__arch_get_entry(const struct scall__regs *r, enum scall_abi abi,
-			   long *nr, uint64_t args[6])
+void scall__arch_get_entry(const struct scall__regs *r, enum scall_abi abi, long *nr,
+			   uint64_t args[6])
 {
 	const struct user_regs_struct *u = CR(r);
 
@@ -138,8 +135,7 @@ void scall__arch_get_entry(const struct scall__regs *r, enum scall_abi abi,
 	args[5] = u->r9;
 }
 
-static void load_args(struct user_regs_struct *u, enum scall_abi abi,
-		      const uint64_t args[6])
+static void load_args(struct user_regs_struct *u, enum scall_abi abi, const uint64_t args[6])
 {
 	if (abi == SCALL_ABI_I386) {
 		u->rbx = (uint32_t)args[0];
@@ -179,8 +175,7 @@ int64_t scall__arch_get_ret(const struct scall__regs *r, enum scall_abi abi)
 	return (int64_t)CR(r)->rax;
 }
 
-void scall__arch_set_ret(struct scall__regs *r, enum scall_abi abi,
-			 int64_t ret)
+void scall__arch_set_ret(struct scall__regs *r, enum scall_abi abi, int64_t ret)
 {
 	if (abi == SCALL_ABI_I386)
 		R(r)->rax = (uint64_t)(int64_t)(int32_t)ret;
@@ -189,8 +184,7 @@ void scall__arch_set_ret(struct scall__regs *r, enum scall_abi abi,
 }
 
 /* Both syscall (0f 05) and int 0x80 (cd 80) are two bytes long. */
-void scall__arch_rerun(struct scall__regs *r, enum scall_abi abi, long nr,
-		       const uint64_t args[6])
+void scall__arch_rerun(struct scall__regs *r, enum scall_abi abi, long nr, const uint64_t args[6])
 {
 	struct user_regs_struct *u = R(r);
 
@@ -199,8 +193,8 @@ void scall__arch_rerun(struct scall__regs *r, enum scall_abi abi, long nr,
 	load_args(u, abi, args);
 }
 
-void scall__arch_call_at(struct scall__regs *r, enum scall_abi abi,
-			 uint64_t addr, long nr, const uint64_t args[6])
+void scall__arch_call_at(struct scall__regs *r, enum scall_abi abi, uint64_t addr, long nr,
+			 const uint64_t args[6])
 {
 	struct user_regs_struct *u = R(r);
 

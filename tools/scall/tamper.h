@@ -86,6 +86,7 @@ struct tamper_state {
 	bool performed_done;
 	struct scall_info seen; /* the result the thread saw */
 	char old_path[2][256], new_path[2][256];
+	uint64_t path_addr[2]; /* where the new paths are in the tracee */
 	/* a delayed thread: resumed when wake passes */
 	bool waiting;
 	struct timespec wake;
@@ -100,10 +101,11 @@ struct sbuf;
 /* Whether any rule stops calls of (abi, nr) (for the filter). */
 bool tamper_wants(enum scall_abi abi, long nr);
 /* At an entry stop (si: the call, changed in place to what runs).  Sets *sig
- * to a signal to queue.  Returns true when the exit stop is needed. */
-bool tamper_entry(struct thr *t, struct scall_info *si, int *sig);
+ * to a signal to queue and *delay to nanoseconds to hold the thread.
+ * Returns true when the exit stop is needed. */
+bool tamper_entry(struct thr *t, struct scall_info *si, int *sig, uint64_t *delay);
 /* At an exit stop: finish the call; si becomes what the thread sees. */
-void tamper_exit(struct thr *t, struct scall_info *si);
+void tamper_exit(struct thr *t, struct scall_info *si, uint64_t *delay);
 /* " (INJECTED)", " (INJECTED: args)", " (DELAYED)" for t's call. */
 void tamper_marks(const struct thr *t, char *buf, size_t size);
 /* -v: "[performed: ...]" text of t's call, "" when it was not tampered. */
