@@ -206,6 +206,11 @@ SCALL_API int scall_detach(scall_tracer *t, pid_t pid);
  * duplicate an entry stop, group-stop wakeups) are handled inside and never
  * reported.  Events of different threads are interleaved fairly.
  *
+ * Statuses are collected with waitpid(-1, __WALL): children of the caller
+ * that are not traced are reaped (and ignored) too.  With a timeout the
+ * kernel offers no wait on ptrace stops, so the library polls, backing off
+ * from 50 us to 5 ms.
+ *
  * Errors: -ECHILD (nothing is traced any more), -ETIMEDOUT, -EINTR (a signal
  * arrived in the tracer), -EINVAL.
  */

@@ -479,16 +479,18 @@ int scall_wait(scall_tracer *t, struct scall_event *ev, int timeout_ms)
 			continue;
 		if (t->nthreads == 0)
 			return -ECHILD;
-		if (drain(t) > 0)
-			continue;
 		if (timeout_ms < 0) {
 			tid = waitpid(-1, &st, __WALL);
 			if (tid < 0)
 				return errno == EINTR ? -EINTR : -ECHILD;
 			scall__queue_raw(t, tid, st);
-			drain(t);
+			/* Take what else is ready, so no busy thread starves the rest. */
+			if (t->nthreads > 1)
+				drain(t);
 			continue;
 		}
+		if (drain(t) > 0)
+			continue;
 		if (timeout_ms == 0 || now_ms() >= deadline)
 			return -ETIMEDOUT;
 		/* No wait with a timeout exists for ptrace stops: poll. */
