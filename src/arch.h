@@ -7,6 +7,7 @@
 #define SCALL_ARCH_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -16,6 +17,19 @@
 struct scall__regs {
 	uint64_t w[64];
 };
+
+/* An ABI a tracee of this machine may use, as seccomp sees its calls. */
+struct scall__abi_desc {
+	enum scall_abi abi;
+	uint32_t audit;     /* seccomp_data.arch */
+	uint32_t scmp_arch; /* libseccomp's SCMP_ARCH_* */
+	uint32_t nr_bit;    /* marker bit the ABI sets in nr (x32) */
+};
+
+/* The ABIs of this machine, the native one first. */
+const struct scall__abi_desc *scall__arch_abis(size_t *n);
+/* The description of abi (SCALL_ABI_UNKNOWN: the native one), or NULL. */
+const struct scall__abi_desc *scall__arch_abi_desc(enum scall_abi abi);
 
 /* The ABI this library is built for. */
 enum scall_abi scall__arch_native(void);

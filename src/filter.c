@@ -197,3 +197,16 @@ int scall_filter_active(scall_tracer *t, pid_t tid)
 		return -ESRCH;
 	return th->proc->has_seccomp ? 1 : 0;
 }
+
+const struct scall__abi_desc *scall__arch_abi_desc(enum scall_abi abi)
+{
+	size_t i, n;
+	const struct scall__abi_desc *abis = scall__arch_abis(&n);
+
+	if (abi == SCALL_ABI_UNKNOWN)
+		abi = scall_native_abi();
+	for (i = 0; i < n; i++)
+		if (abis[i].abi == abi)
+			return &abis[i];
+	return NULL;
+}

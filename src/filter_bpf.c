@@ -15,41 +15,6 @@
 
 #include "internal.h"
 
-/* The ABIs a filter covers on this machine, and how seccomp sees their calls. */
-struct filter_abi {
-	enum scall_abi abi;
-	uint32_t audit;  /* seccomp_data.arch */
-	uint32_t nr_bit; /* marker bit the ABI sets in seccomp_data.nr */
-};
-
-static const struct filter_abi abis[] = {
-#if defined(__x86_64__)
-	{ SCALL_ABI_X86_64, AUDIT_ARCH_X86_64, 0 },
-	{ SCALL_ABI_X32, AUDIT_ARCH_X86_64, 0x40000000u },
-	{ SCALL_ABI_I386, AUDIT_ARCH_I386, 0 },
-#elif defined(__aarch64__)
-	{ SCALL_ABI_AARCH64, AUDIT_ARCH_AARCH64, 0 },
-#elif defined(__riscv) && __riscv_xlen == 64
-	{ SCALL_ABI_RISCV64, AUDIT_ARCH_RISCV64, 0 },
-#else
-#error "filter_bpf.c: no seccomp ABI table for this machine"
-#endif
-};
-
-#define NABIS (sizeof(abis) / sizeof(abis[0]))
-
-static const struct filter_abi *abi_find(enum scall_abi abi)
-{
-	size_t i;
-
-	if (abi == SCALL_ABI_UNKNOWN)
-		abi = scall_native_abi();
-	for (i = 0; i < NABIS; i++)
-		if (abis[i].abi == abi)
-			return &abis[i];
-	return NULL;
-}
-
 /* One rule as the program sees it. */
 struct entry {
 	uint32_t audit, nr, ret;
@@ -92,7 +57,7 @@ static int collect(const struct scall__filter *f, uint32_t def, struct entry **o
 	}
 	for (i = 0; i < f->count; i++) {
 		const struct scall__rule *r = &f->rules[i];
-		const struct filter_abi *a = abi_find(r->abi);
+		const struct scall__abi_desc *a = scall__arch_abi_desc(r->abi);
 		uint32_t ret = ret_of(r->action, r->data);
 
 		if (!a) {
@@ -144,7 +109,7 @@ static size_t emit_group(struct sock_filter *c, size_t pc, uint32_t audit, const
 	return pc;
 }
 
-static bool audit_seen_before(size_t k)
+static bool audit_seen_before(const struct scall__abi_desc *abis, size_t k)
 {
 	size_t i;
 
@@ -159,7 +124,8 @@ int scall__filter_build_bpf(const struct scall__filter *f, struct sock_fprog *pr
 	uint32_t def;
 	struct entry *e;
 	struct sock_filter *c;
-	size_t n, max, pc = 0, k, jumps[NABIS];
+	size_t nabis, n, max, pc = 0, k, jumps[8];
+	const struct scall__abi_desc *abis = scall__arch_abis(&nabis);
 	int err;
 
 	if (!f || !prog)
@@ -168,7 +134,7 @@ int scall__filter_build_bpf(const struct scall__filter *f, struct sock_fprog *pr
 	err = collect(f, def, &e, &n);
 	if (err)
 		return err;
-	max = 2 + 4 * NABIS + 3 * n;
+	max = 2 + 4 * nabis + 3 * n;
 	c = malloc(max * sizeof(*c));
 	if (!c) {
 		free(e);
@@ -177,8 +143,8 @@ int scall__filter_build_bpf(const struct scall__filter *f, struct sock_fprog *pr
 
 	/* Dispatch on the ABI; one that is not ours kills the process. */
 	c[pc++] = STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
-	for (k = 0; k < NABIS; k++) {
-		if (audit_seen_before(k))
+	for (k = 0; k < nabis; k++) {
+		if (audit_seen_before(abis, k))
 			continue;
 		c[pc++] = JUMP(BPF_JMP | BPF_JEQ | BPF_K, abis[k].audit, 0, 1);
 		jumps[k] = pc;
@@ -186,8 +152,8 @@ int scall__filter_build_bpf(const struct scall__filter *f, struct sock_fprog *pr
 	}
 	c[pc++] = STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
 
-	for (k = 0; k < NABIS; k++) {
-		if (audit_seen_before(k))
+	for (k = 0; k < nabis; k++) {
+		if (audit_seen_before(abis, k))
 			continue;
 		c[jumps[k]].k = (uint32_t)(pc - jumps[k] - 1);
 		pc = emit_group(c, pc, abis[k].audit, e, n, def);

@@ -21,41 +21,6 @@
 
 #include "internal.h"
 
-/* The ABIs a filter covers on this machine; the native one first. */
-struct seccomp_abi {
-	enum scall_abi abi;
-	uint32_t arch;   /* SCMP_ARCH_* */
-	uint32_t nr_bit; /* marker bit in libseccomp's numbers of the ABI */
-};
-
-static const struct seccomp_abi abis[] = {
-#if defined(__x86_64__)
-	{ SCALL_ABI_X86_64, SCMP_ARCH_X86_64, 0 },
-	{ SCALL_ABI_I386, SCMP_ARCH_X86, 0 },
-	{ SCALL_ABI_X32, SCMP_ARCH_X32, 0x40000000u },
-#elif defined(__aarch64__)
-	{ SCALL_ABI_AARCH64, SCMP_ARCH_AARCH64, 0 },
-#elif defined(__riscv) && __riscv_xlen == 64
-	{ SCALL_ABI_RISCV64, SCMP_ARCH_RISCV64, 0 },
-#else
-#error "filter_seccomp.c: no seccomp ABI table for this machine"
-#endif
-};
-
-#define NABIS (sizeof(abis) / sizeof(abis[0]))
-
-static const struct seccomp_abi *abi_find(enum scall_abi abi)
-{
-	size_t i;
-
-	if (abi == SCALL_ABI_UNKNOWN)
-		abi = scall_native_abi();
-	for (i = 0; i < NABIS; i++)
-		if (abis[i].abi == abi)
-			return &abis[i];
-	return NULL;
-}
-
 static uint32_t act_of(enum scall_action action, int data)
 {
 	switch (action) {
@@ -77,7 +42,7 @@ static int lib_err(int rc)
 }
 
 /* A context for one ABI alone. */
-static int ctx_new(uint32_t def, const struct seccomp_abi *a, scmp_filter_ctx *out)
+static int ctx_new(uint32_t def, const struct scall__abi_desc *a, scmp_filter_ctx *out)
 {
 	scmp_filter_ctx ctx = seccomp_init(def);
 	int rc;
@@ -86,10 +51,10 @@ static int ctx_new(uint32_t def, const struct seccomp_abi *a, scmp_filter_ctx *o
 	if (!ctx)
 		return -EOPNOTSUPP;
 	rc = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
-	if (!rc && a != &abis[0]) {
+	if (!rc && a->abi != scall_native_abi()) {
 		rc = seccomp_arch_remove(ctx, SCMP_ARCH_NATIVE);
 		if (!rc)
-			rc = seccomp_arch_add(ctx, a->arch);
+			rc = seccomp_arch_add(ctx, a->scmp_arch);
 	}
 	if (rc) {
 		seccomp_release(ctx);
@@ -104,14 +69,14 @@ static int ctx_new(uint32_t def, const struct seccomp_abi *a, scmp_filter_ctx *o
  * native ABI, else the native number of nr's name, provided libseccomp maps
  * that number back to the same name and the name to nr on a.
  */
-static int rule_nr(const struct seccomp_abi *a, long nr, int *out)
+static int rule_nr(const struct scall__abi_desc *a, long nr, int *out)
 {
 	const char *name;
 	char *back;
 	int native, theirs;
 	bool same;
 
-	if (a == &abis[0]) {
+	if (a->abi == scall_native_abi()) {
 		*out = (int)nr;
 		return 0;
 	}
@@ -119,7 +84,7 @@ static int rule_nr(const struct seccomp_abi *a, long nr, int *out)
 	if (!name)
 		return -EOPNOTSUPP;
 	native = seccomp_syscall_resolve_name(name);
-	theirs = seccomp_syscall_resolve_name_arch(a->arch, name);
+	theirs = seccomp_syscall_resolve_name_arch(a->scmp_arch, name);
 	if (native == __NR_SCMP_ERROR || theirs == __NR_SCMP_ERROR ||
 	    (uint32_t)theirs != ((uint32_t)nr | a->nr_bit))
 		return -EOPNOTSUPP;
@@ -134,7 +99,7 @@ static int rule_nr(const struct seccomp_abi *a, long nr, int *out)
 
 static int rule_add(scmp_filter_ctx *ctx, const struct scall__rule *r, uint32_t def)
 {
-	const struct seccomp_abi *a = abi_find(r->abi);
+	const struct scall__abi_desc *a = scall__arch_abi_desc(r->abi);
 	uint32_t act = act_of(r->action, r->data);
 	int nr, rc;
 
@@ -146,7 +111,7 @@ static int rule_add(scmp_filter_ctx *ctx, const struct scall__rule *r, uint32_t 
 	rc = rule_nr(a, r->nr, &nr);
 	if (rc)
 		return rc;
-	rc = seccomp_rule_add(ctx[a - abis], act, nr, 0);
+	rc = seccomp_rule_add(ctx[a - scall__arch_abi_desc(SCALL_ABI_UNKNOWN)], act, nr, 0);
 	return rc ? lib_err(rc) : 0;
 }
 
@@ -203,22 +168,23 @@ out:
 
 int scall__filter_build_seccomp(const struct scall__filter *f, struct sock_fprog *prog)
 {
-	scmp_filter_ctx ctx[NABIS] = { NULL };
+	size_t nabis, i, k;
+	const struct scall__abi_desc *abis = scall__arch_abis(&nabis);
+	scmp_filter_ctx ctx[8] = { NULL };
 	uint32_t def;
-	size_t i, k;
 	int err = 0;
 
 	if (!f || !prog)
 		return -EINVAL;
-	if (seccomp_arch_native() != abis[0].arch)
+	if (nabis > 8 || seccomp_arch_native() != abis[0].scmp_arch)
 		return -EOPNOTSUPP;
 	def = act_of(f->def_action, f->def_data);
-	for (k = 0; k < NABIS && !err; k++)
+	for (k = 0; k < nabis && !err; k++)
 		err = ctx_new(def, &abis[k], &ctx[k]);
 	for (i = 0; i < f->count && !err; i++)
 		err = rule_add(ctx, &f->rules[i], def);
 	/* Same default and attributes everywhere, so the merges are allowed. */
-	for (k = 1; k < NABIS && !err; k++) {
+	for (k = 1; k < nabis && !err; k++) {
 		err = seccomp_merge(ctx[0], ctx[k]);
 		if (err)
 			err = lib_err(err);
@@ -227,7 +193,7 @@ int scall__filter_build_seccomp(const struct scall__filter *f, struct sock_fprog
 	}
 	if (!err)
 		err = export_prog(ctx[0], prog);
-	for (k = 0; k < NABIS; k++)
+	for (k = 0; k < nabis; k++)
 		if (ctx[k])
 			seccomp_release(ctx[k]);
 	return err;

@@ -49,6 +49,17 @@ _Static_assert(R_NR < sizeof(((struct scall__regs *)0)->w) / sizeof(uint64_t),
 /* svc #0, little-endian. */
 static const unsigned char svc_insn[4] = { 0x01, 0x00, 0x00, 0xd4 };
 
+static const struct scall__abi_desc abis[] = {
+	/* libseccomp's SCMP_ARCH_AARCH64 is the audit value */
+	{ SCALL_ABI_AARCH64, AUDIT_ARCH_AARCH64, AUDIT_ARCH_AARCH64, 0 },
+};
+
+const struct scall__abi_desc *scall__arch_abis(size_t *n)
+{
+	*n = sizeof(abis) / sizeof(abis[0]);
+	return abis;
+}
+
 enum scall_abi scall__arch_native(void)
 {
 	return SCALL_ABI_AARCH64;

@@ -2,6 +2,7 @@
 /* x86_64, with its i386 ABI (32-bit processes and int 0x80) and x32. */
 #include <errno.h>
 #include <linux/audit.h>
+#include <linux/elf-em.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -25,6 +26,23 @@ static struct user_regs_struct *R(struct scall__regs *r)
 static const struct user_regs_struct *CR(const struct scall__regs *r)
 {
 	return (const struct user_regs_struct *)r->w;
+}
+
+/* libseccomp's names for the same ABIs (its SCMP_ARCH_* values). */
+#define SCMP_X86_64 AUDIT_ARCH_X86_64
+#define SCMP_X86 AUDIT_ARCH_I386
+#define SCMP_X32 (EM_X86_64 | __AUDIT_ARCH_LE)
+
+static const struct scall__abi_desc abis[] = {
+	{ SCALL_ABI_X86_64, AUDIT_ARCH_X86_64, SCMP_X86_64, 0 },
+	{ SCALL_ABI_I386, AUDIT_ARCH_I386, SCMP_X86, 0 },
+	{ SCALL_ABI_X32, AUDIT_ARCH_X86_64, SCMP_X32, X32_SYSCALL_BIT },
+};
+
+const struct scall__abi_desc *scall__arch_abis(size_t *n)
+{
+	*n = sizeof(abis) / sizeof(abis[0]);
+	return abis;
 }
 
 enum scall_abi scall__arch_native(void)
