@@ -149,6 +149,8 @@ void json_call(struct thr *t, bool finished)
 			json_string(&sb, c->aux, strlen(c->aux));
 		}
 	}
+	if (finished)
+		tamper_json(t, &sb);
 	put_time(&sb, "ts", &t->t_entry_real);
 	if (finished) {
 		double dur = (double)(now_mono.tv_sec - t->t_entry.tv_sec) +

@@ -18,6 +18,7 @@
 #include "expr.h"
 #include "options.h"
 #include "report.h"
+#include "tamper.h"
 #include "trace.h"
 #include "util.h"
 
@@ -48,7 +49,27 @@ static void add_rule(enum scall_abi abi, long nr)
 		die("cannot set the filter: %s", scall_strerror(rc));
 }
 
-/* Stop only at traced calls, plus those that change the set of tracees. */
+/* Whether a denied call is also traced: then every thread runs with
+ * PT_SYSCALL stops, whose entry stop comes before the kernel's seccomp
+ * check, so the denied call is seen at its entry and exit. */
+static bool deny_traced(const enum scall_abi *abis, int n)
+{
+	for (int i = 0; i < n; i++) {
+		long max = scall_syscall_max(abis[i]);
+
+		for (long nr = 0; nr <= max; nr++) {
+			bool kill;
+			int err;
+
+			if (nrset_has(&trace_set, abis[i], nr) && deny_of(abis[i], nr, &kill, &err))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Stop only at traced and tampered calls, plus those that change the set
+ * of tracees; deny rules become seccomp actions (ERRNO, KILL). */
 static void setup_filter(void)
 {
 	static const char *const always[] = {
@@ -58,20 +79,36 @@ static void setup_filter(void)
 	enum scall_abi abis[SCALL_ABI_COUNT];
 	int n = expr_abis(abis, SCALL_ABI_COUNT);
 
-	if (nrset_is_full(&trace_set))
-		return;
-	filtered = true;
+	if (!nrset_is_full(&trace_set) && !deny_traced(abis, n)) {
+		filtered = true;
+		for (int i = 0; i < n; i++) {
+			long max = scall_syscall_max(abis[i]);
+
+			for (long nr = 0; nr <= max; nr++)
+				if (nrset_has(&trace_set, abis[i], nr) ||
+				    tamper_wants(abis[i], nr))
+					add_rule(abis[i], nr);
+			for (size_t k = 0; k < sizeof(always) / sizeof(always[0]); k++) {
+				long nr = scall_syscall_lookup(abis[i], always[k]);
+
+				if (nr >= 0)
+					add_rule(abis[i], nr);
+			}
+		}
+	}
 	for (int i = 0; i < n; i++) {
 		long max = scall_syscall_max(abis[i]);
 
-		for (long nr = 0; nr <= max; nr++)
-			if (nrset_has(&trace_set, abis[i], nr))
-				add_rule(abis[i], nr);
-		for (size_t k = 0; k < sizeof(always) / sizeof(always[0]); k++) {
-			long nr = scall_syscall_lookup(abis[i], always[k]);
+		for (long nr = 0; nr <= max; nr++) {
+			bool kill;
+			int err, rc;
 
-			if (nr >= 0)
-				add_rule(abis[i], nr);
+			if (!deny_of(abis[i], nr, &kill, &err))
+				continue;
+			rc = scall_filter_add(tracer, abis[i], nr,
+					      kill ? SCALL_ACT_KILL : SCALL_ACT_ERRNO, kill ? 0 : err);
+			if (rc < 0 && rc != -EINVAL)
+				die("cannot set the filter: %s", scall_strerror(rc));
 		}
 	}
 }
@@ -91,6 +128,69 @@ static void resume(pid_t tid, enum scall_resume h, int sig)
 
 	if (rc < 0 && rc != -ESRCH && opt.debug)
 		msg("resume %d: %s", (int)tid, scall_strerror(rc));
+}
+
+static bool tampering(void)
+{
+	return ntamper_rules || nredirects;
+}
+
+static void on_syscall_entry(struct thr *t, const struct scall_info *info)
+{
+	struct scall_info si = *info;
+	enum scall_resume h;
+	bool need_exit = false;
+	uint64_t delay = 0;
+	int sig = 0;
+
+	syscall_entry(t, &si);
+	if (tampering())
+		need_exit = tamper_entry(t, &si, &sig, &delay);
+	else
+		t->tamp.active = t->tamp.delayed = false;
+	if (!filtered) {
+		h = SCALL_RESUME_SYSCALL;
+	} else if (t->tamp.emulated && !need_exit) {
+		/* one stop: the line is printed now, with the result written */
+		if (t->shown && t->in_syscall)
+			syscall_exit(t, &t->tamp.seen);
+		t->in_syscall = false;
+		t->tamp.active = t->tamp.delayed = false;
+		h = SCALL_RESUME_CONT;
+	} else if (t->shown || need_exit) {
+		t->in_syscall = true;
+		h = SCALL_RESUME_SYSCALL;
+	} else {
+		t->in_syscall = false;
+		h = SCALL_RESUME_CONT;
+	}
+	if (delay)
+		delay_hold(t, delay, h, sig);
+	else
+		resume(t->tid, h, sig);
+}
+
+static void on_syscall_exit(struct thr *t, const struct scall_info *info)
+{
+	struct scall_info si = *info;
+	uint64_t delay = 0;
+	bool kill;
+	int err;
+
+	/* a call the kernel kills the process for never returns: "= ?" */
+	if (ndeny_rules && deny_of(info->abi, info->nr, &kill, &err) && kill) {
+		syscall_abandon(t);
+		resume(t->tid, how(t), 0);
+		return;
+	}
+	if (t->tamp.active || t->tamp.delayed)
+		tamper_exit(t, &si, &delay);
+	syscall_exit(t, &si);
+	t->tamp.active = t->tamp.delayed = false;
+	if (delay)
+		delay_hold(t, delay, how(t), 0);
+	else
+		resume(t->tid, how(t), 0);
 }
 
 /* Find PROG as execvp would, for the execve line and "Can't stat". */
@@ -363,14 +463,10 @@ static void on_event(struct scall_event *ev)
 	case SCALL_EV_SYSCALL:
 		if (!t)
 			t = thr_add(ev->tid, ev->pid);
-		if (ev->info.phase == SCALL_ENTRY) {
-			syscall_entry(t, &ev->info);
-			if (filtered && !t->shown)
-				t->in_syscall = false;
-		} else {
-			syscall_exit(t, &ev->info);
-		}
-		resume(ev->tid, how(t), 0);
+		if (ev->info.phase == SCALL_ENTRY)
+			on_syscall_entry(t, &ev->info);
+		else
+			on_syscall_exit(t, &ev->info);
 		return;
 	case SCALL_EV_SIGNAL:
 		if (!t)
@@ -400,6 +496,8 @@ static void on_event(struct scall_event *ev)
 					t->abi ? t->abi : scall_native_abi(),
 					t->tid == t->pid ? "exit_group" : "exit");
 			print_exit(t, ev->status);
+			if (t->tid == t->pid)
+				tamper_forget(t->pid);
 			thr_del(t);
 		}
 		return;
@@ -434,13 +532,15 @@ int trace_run(void)
 		}
 		/* On a terminal, show what is pending before blocking; a file is
 		 * written when its buffer fills (and at the end). */
+		int tmo = delay_wake_due();
+
 		if (opt.outfile) {
-			rc = scall_wait(tracer, &ev, -1);
+			rc = scall_wait(tracer, &ev, tmo);
 		} else {
 			rc = scall_wait(tracer, &ev, 0);
 			if (rc == -ETIMEDOUT) {
 				out_flush_all();
-				rc = scall_wait(tracer, &ev, -1);
+				rc = scall_wait(tracer, &ev, tmo);
 			}
 		}
 		if (rc == -EINTR || rc == -ETIMEDOUT)

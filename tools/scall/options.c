@@ -12,6 +12,7 @@
 
 #include "expr.h"
 #include "options.h"
+#include "tamper.h"
 #include "util.h"
 
 struct options opt = {
@@ -44,6 +45,8 @@ enum {
 	OPT_DAEMONIZE,
 	OPT_FOLLOW,
 	OPT_KILL_ON_EXIT,
+	OPT_DENY,
+	OPT_REDIRECT,
 };
 
 static const struct option longopts[] = {
@@ -89,6 +92,8 @@ static const struct option longopts[] = {
 	{ "inject", required_argument, NULL, OPT_QUALIFY },
 	{ "fault", required_argument, NULL, OPT_QUALIFY },
 	{ "kvm", required_argument, NULL, OPT_QUALIFY },
+	{ "deny", required_argument, NULL, OPT_DENY },
+	{ "redirect", required_argument, NULL, OPT_REDIRECT },
 	{ "trace-fds", required_argument, NULL, OPT_QUALIFY },
 	{ "seccomp-bpf", no_argument, NULL, OPT_SECCOMP },
 	{ "tips", optional_argument, NULL, OPT_TIPS },
@@ -151,6 +156,15 @@ static void usage(void)
 	       "  -i                       print the instruction pointer\n"
 	       "  -q, -qq, -qqq            quieter: attach messages, exit statuses, all\n"
 	       "  --json                   JSON Lines: one object per call, signal and exit\n"
+	       "\n"
+	       "Tampering:\n"
+	       "  -e inject=SET:KEY=VAL[:KEY=VAL...], --inject=...\n"
+	       "                           error=E, retval=V, signal=SIG, syscall=NAME,\n"
+	       "                           delay_enter=T, delay_exit=T, poke_enter=@argN=HEX,\n"
+	       "                           poke_exit=@argN=HEX, argN=V, when=N[..M][+[S]]\n"
+	       "  -e fault=SET[:error=E][:when=...]   inject=, error ENOSYS by default\n"
+	       "  --deny=SET[:error=E|:kill]   kernel-enforced denial (seccomp); EPERM default\n"
+	       "  --redirect=OLD=NEW       rewrite paths at or below OLD to NEW\n"
 	       "\n"
 	       "Statistics:\n"
 	       "  -c, --summary-only       count time, calls and errors; print a summary\n"
@@ -422,6 +436,7 @@ void parse_options(int argc, char **argv)
 			opt.dur_prec = optarg ? parse_precision("syscall time", optarg) : 6;
 			break;
 		case 'v':
+			opt.no_abbrev = true;
 			expr_verbose_all();
 			break;
 		case 'V':
@@ -477,6 +492,12 @@ void parse_options(int argc, char **argv)
 			break;
 		case OPT_JSON:
 			opt.json = true;
+			break;
+		case OPT_DENY:
+			deny_parse(optarg);
+			break;
+		case OPT_REDIRECT:
+			redirect_parse(optarg);
 			break;
 		case OPT_SECCOMP:
 		case OPT_KILL_ON_EXIT:
@@ -544,6 +565,9 @@ void parse_options(int argc, char **argv)
 		usage_error("must have PROG [ARGS] or -p PID");
 	if (opt.argv && opt.npids)
 		usage_error("-p and a command are mutually exclusive");
+	if (ndeny_rules && opt.npids)
+		usage_error("--deny needs a command: a running process (-p) cannot be given a "
+			    "kernel filter");
 	if (opt.append && !opt.outfile)
 		msg("-A has no effect without -o");
 	if (opt.wall && opt.summary == SUMMARY_NONE)

@@ -64,6 +64,7 @@ struct options {
 	char **env;  /* the environment for the command (-E) */
 	char **argv; /* the command */
 	int debug;   /* -d */
+	bool no_abbrev; /* -v */
 };
 
 extern struct options opt;

@@ -203,6 +203,12 @@ static void print_result(struct thr *t)
 	}
 	if (c->aux[0])
 		out_printf(t, " %s", c->aux);
+	if (t->tamp.active || t->tamp.delayed) {
+		char marks[64];
+
+		tamper_marks(t, marks, sizeof(marks));
+		out_puts(t, marks);
+	}
 	if (opt.dur_prec >= 0) {
 		long long sec = now_mono.tv_sec - t->t_entry.tv_sec;
 		long nsec = now_mono.tv_nsec - t->t_entry.tv_nsec;
@@ -286,6 +292,14 @@ void syscall_exit(struct thr *t, const struct scall_info *si)
 	out_pad(t);
 	print_result(t);
 	line_end(t);
+	if (opt.no_abbrev && t->tamp.active) {
+		char perf[1024];
+
+		tamper_performed_text(t, perf, sizeof(perf));
+		line_begin(t, false);
+		out_puts(t, perf);
+		line_end(t);
+	}
 }
 
 void syscall_abandon(struct thr *t)

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "decode/decode.h"
+#include "report.h"
 #include "tamper.h"
 #include "trace.h"
 #include "util.h"
@@ -123,12 +124,15 @@ bool tamper_entry(struct thr *t, struct scall_info *si, int *sig, uint64_t *dela
 {
 	struct tamper_state *ts = &t->tamp;
 	const struct tamper_rule *r = tamper_rule_for(si->abi, si->nr);
-	bool changed = false;
+	bool changed = false, kill;
+	int derr;
 
 	*sig = 0;
 	*delay = 0;
 	memset(ts, 0, offsetof(struct tamper_state, waiting));
 	ts->tried = *si;
+	if (r && ndeny_rules && deny_of(si->abi, si->nr, &kill, &derr))
+		r = NULL; /* the kernel denies it */
 	if (r && !when_matches(r, count_call(t->pid, si->abi, si->nr)))
 		r = NULL;
 	if (r) {
@@ -325,7 +329,7 @@ static void json_info(const struct thr *t, const struct scall_info *si, bool cal
 			sb_printf(sb, "\"ret\":%lld,\"errno\":null", (long long)si->rval[0]);
 		}
 	} else if (call) {
-		sb_puts(sb, ",\"ret\":null,\"errno\":null");
+		sb_puts(sb, which ? ",\"ret\":null,\"errno\":null" : "");
 	}
 	sb_putc(sb, '}');
 }

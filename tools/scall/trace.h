@@ -10,6 +10,7 @@
 #include <scall.h>
 
 #include "decode/decode.h"
+#include "tamper.h"
 
 /* One output stream: stderr, the -o file, or one FILE.PID of -ff. */
 struct outf {
@@ -36,6 +37,7 @@ struct thr {
 	long last_nr;             /* for -n: the current or last call */
 	uint64_t ip;              /* for -i: where the current call is */
 	const char *restart_name; /* the call restart_syscall resumes */
+	struct tamper_state tamp; /* what -e inject= and --redirect did */
 	struct thr *next;         /* hash chain */
 };
 
@@ -95,6 +97,13 @@ void print_signal(struct thr *t, int sig);
 void print_group_stop(struct thr *t, int sig);
 void print_exit(struct thr *t, int status);
 void print_personality(struct thr *t, enum scall_abi abi);
+
+/* ---- delays (delay.c) ---- */
+
+/* Keep t stopped for ns nanoseconds, then resume it with (how, sig). */
+void delay_hold(struct thr *t, uint64_t ns, enum scall_resume how, int sig);
+/* Resume the threads whose time passed; ms until the next one, or -1. */
+int delay_wake_due(void);
 
 /* ---- the loop (loop.c) ---- */
 
