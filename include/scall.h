@@ -110,6 +110,8 @@ struct scall_event {
 	pid_t parent;           /* START of a new thread or process: its creator, else 0 */
 	int clone;              /* CLONE and START of a new one: enum scall_clone_kind */
 	pid_t former_tid;       /* EXEC: the tid that called execve (may differ from tid) */
+	uint64_t stime_ns;      /* CPU time its process has spent in the kernel, as
+				 * wait4 reported it with this stop (0 if unknown) */
 	struct scall_info info; /* SYSCALL: the call */
 };
 

@@ -105,7 +105,7 @@ static int step_to_syscall(scall_tracer *t, struct scall__thread *th)
 			return st;
 		if (WIFEXITED(st) || WIFSIGNALED(st)) {
 			/* Its EXIT is reported by the next scall_wait. */
-			scall__queue_raw(t, th->tid, st);
+			scall__queue_raw(t, th->tid, st, 0);
 			return -ESRCH;
 		}
 		if (WSTOPSIG(st) == (SIGTRAP | 0x80))

@@ -114,6 +114,7 @@ struct scall_tracer {
 	struct scall__queued *raw_head, *raw_tail; /* (tid, status) drained */
 	struct scall__queued *free_list;
 	struct scall_stats stats;
+	uint64_t cur_stime; /* stime_ns of the status being handled */
 };
 
 /* tracer.c: the tables. */
@@ -127,7 +128,7 @@ void scall__proc_remove(scall_tracer *t, struct scall__proc *p);
 struct scall__thread *scall__stopped(scall_tracer *t, pid_t tid, int *err);
 unsigned scall__ptrace_options(const scall_tracer *t, bool owned);
 void scall__queue_event(scall_tracer *t, const struct scall_event *ev);
-int scall__queue_raw(scall_tracer *t, pid_t tid, int status);
+int scall__queue_raw(scall_tracer *t, pid_t tid, int status, uint64_t stime_ns);
 /* Take a drained status of tid out of the raw queue: 0, or -ENOENT. */
 int scall__take_raw(scall_tracer *t, pid_t tid, int *status);
 void scall__node_put(scall_tracer *t, struct scall__queued *q);

@@ -58,7 +58,7 @@ static int resume_now(scall_tracer *t, struct scall__thread *th, int sig)
 		th->stepped_exit = false;
 		th->stop = SCALL__RUNNING;
 		scall__requeue_signal(th, sig);
-		return scall__queue_raw(t, th->tid, ((SIGTRAP | 0x80) << 8) | 0x7f);
+		return scall__queue_raw(t, th->tid, ((SIGTRAP | 0x80) << 8) | 0x7f, 0);
 	}
 	th->stop = SCALL__RUNNING;
 	if (ptrace(req, th->tid, 0, sig) < 0 && errno != ESRCH)

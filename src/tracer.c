@@ -163,6 +163,8 @@ void scall__queue_event(scall_tracer *t, const struct scall_event *ev)
 	if (!q)
 		return; /* out of memory: the event is lost, not the tracee */
 	q->ev = *ev;
+	if (!q->ev.stime_ns)
+		q->ev.stime_ns = t->cur_stime;
 	if (t->ev_tail)
 		t->ev_tail->next = q;
 	else
@@ -170,7 +172,7 @@ void scall__queue_event(scall_tracer *t, const struct scall_event *ev)
 	t->ev_tail = q;
 }
 
-int scall__queue_raw(scall_tracer *t, pid_t tid, int status)
+int scall__queue_raw(scall_tracer *t, pid_t tid, int status, uint64_t stime_ns)
 {
 	struct scall__queued *q = node_get(t);
 
@@ -178,6 +180,7 @@ int scall__queue_raw(scall_tracer *t, pid_t tid, int status)
 		return -ENOMEM;
 	q->ev.tid = tid;
 	q->ev.status = status;
+	q->ev.stime_ns = stime_ns;
 	if (t->raw_tail)
 		t->raw_tail->next = q;
 	else

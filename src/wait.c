@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -400,14 +401,20 @@ int scall__handle_status(scall_tracer *t, pid_t tid, int status)
 	return 0;
 }
 
+static uint64_t stime_of(const struct rusage *ru)
+{
+	return (uint64_t)ru->ru_stime.tv_sec * 1000000000u + (uint64_t)ru->ru_stime.tv_usec * 1000u;
+}
+
 /* Collect every status that is ready now, without blocking. */
 static int drain(scall_tracer *t)
 {
+	struct rusage ru;
 	int n = 0, st;
 	pid_t tid;
 
-	while ((tid = waitpid(-1, &st, __WALL | WNOHANG)) > 0) {
-		scall__queue_raw(t, tid, st);
+	while ((tid = wait4(-1, &st, __WALL | WNOHANG, &ru)) > 0) {
+		scall__queue_raw(t, tid, st, stime_of(&ru));
 		n++;
 	}
 	return n;
@@ -450,6 +457,7 @@ static bool process_raw(scall_tracer *t)
 		pid_t tid = q->ev.tid;
 		int st = q->ev.status;
 
+		t->cur_stime = q->ev.stime_ns;
 		t->raw_head = q->next;
 		if (!t->raw_head)
 			t->raw_tail = NULL;
@@ -470,6 +478,7 @@ int scall_wait(scall_tracer *t, struct scall_event *ev, int timeout_ms)
 		return -EINVAL;
 	deadline = timeout_ms > 0 ? now_ms() + timeout_ms : 0;
 	for (;;) {
+		struct rusage ru;
 		int st;
 		pid_t tid;
 
@@ -480,10 +489,10 @@ int scall_wait(scall_tracer *t, struct scall_event *ev, int timeout_ms)
 		if (t->nthreads == 0)
 			return -ECHILD;
 		if (timeout_ms < 0) {
-			tid = waitpid(-1, &st, __WALL);
+			tid = wait4(-1, &st, __WALL, &ru);
 			if (tid < 0)
 				return errno == EINTR ? -EINTR : -ECHILD;
-			scall__queue_raw(t, tid, st);
+			scall__queue_raw(t, tid, st, stime_of(&ru));
 			/* Take what else is ready, so no busy thread starves the rest. */
 			if (t->nthreads > 1)
 				drain(t);
