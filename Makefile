@@ -135,11 +135,13 @@ install: all $(B)/libscall.pc
 	install -m 644 man/scall.1 $(DESTDIR)$(MANDIR)/man1/scall.1
 	install -m 644 man/libscall.3 $(DESTDIR)$(MANDIR)/man3/libscall.3
 
+FORMAT_MORE := $(wildcard tools/scall/*.h tools/scall/decode/*.h tests/*/*.[ch] tests/*/*/*.[ch])
+
 format:
-	clang-format -i $(LIB_SRC) $(wildcard src/*.h src/arch/*.c) include/scall.h $(CLI_SRC) $(wildcard examples/*.c)
+	clang-format -i $(LIB_SRC) $(wildcard src/*.h src/arch/*.c) include/scall.h $(CLI_SRC) $(wildcard examples/*.c) $(FORMAT_MORE)
 
 format-check:
-	clang-format --dry-run --Werror $(wildcard src/*.c src/*.h src/arch/*.c) include/scall.h $(CLI_SRC) $(wildcard examples/*.c)
+	clang-format --dry-run --Werror $(wildcard src/*.c src/*.h src/arch/*.c) include/scall.h $(CLI_SRC) $(wildcard examples/*.c) $(FORMAT_MORE)
 
 clean:
 	rm -rf build build-san
@@ -178,3 +180,45 @@ stress: $(STRESS_PROGS) $(STRESS_TOOLS)
 transparency: $(STRESS_TOOLS) $(TRANSP_PROGS)
 	$(SUITE_CLI)
 	B=$(B) tests/transparency/run
+
+# Fuzzing: libFuzzer targets tests/fuzz/fuzz_*.c, built with clang in build/fuzz/ from
+# the CLI's objects (all but main.o) and libscall's, compiled again with coverage
+# and sanitizers.  tests/fuzz/run runs them.
+#   make fuzz [FUZZ_SECONDS=60]   each target that long, from tests/fuzz/corpus/TARGET/
+#   make fuzz-regress             the committed corpus and crash inputs, once each
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FZ := build/fuzz
+FUZZ_CFLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all -fsanitize=fuzzer-no-link
+FUZZ_WRAP := $(foreach f,usage_error die msg exit scall_mem_read scall_mem_read_str \
+	scall_get_siginfo,-Wl,--wrap=$(f))
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(FZ)/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SUPPORT := $(patsubst tests/fuzz/%.c,$(FZ)/obj/tests/fuzz/%.o,\
+	$(filter-out tests/fuzz/fuzz_%,$(wildcard tests/fuzz/*.c)))
+FUZZ_OBJ := $(LIB_SRC:%.c=$(FZ)/obj/%.o) $(filter-out %/main.o,$(CLI_SRC:%.c=$(FZ)/obj/%.o))
+.PHONY: fuzz fuzz-build fuzz-regress
+.SECONDARY: $(FUZZ_OBJ) $(FUZZ_SUPPORT) $(FUZZ_BINS:$(FZ)/%=$(FZ)/obj/tests/fuzz/%.o)
+
+$(FZ)/obj/src/%.o: src/%.c include/scall.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -Isrc $(FUZZ_CFLAGS) $(WARN) -c $< -o $@
+
+$(FZ)/obj/tools/%.o: tools/%.c include/scall.h $(wildcard tools/scall/*.h tools/scall/decode/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -Itools/scall $(FUZZ_CFLAGS) $(WARN) -c $< -o $@
+
+$(FZ)/obj/tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(wildcard tools/scall/*.h tools/scall/decode/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) -Itools/scall $(FUZZ_CFLAGS) $(WARN) -c $< -o $@
+
+$(FZ)/fuzz_%: $(FZ)/obj/tests/fuzz/fuzz_%.o $(FUZZ_SUPPORT) $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_WRAP) $^ -o $@ $(LDLIBS_SECCOMP) -lm
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run $(FUZZ_BINS)
+
+fuzz-regress: fuzz-build
+	tests/fuzz/run --regress $(FUZZ_BINS)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Summaries (-c, -C, -S) and JSON Lines (--json). */
 #include <criterion/criterion.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,64 @@ Test(report, summary_counts)
 	cr_assert(!strstr(r->trace, "close("), "%s", r->trace);
 	cr_assert(!strstr(r->trace, "+++"), "%s", r->trace);
 	run_free(r);
+}
+
+/* The seconds column of the summary row for name (-1 if absent). */
+static double summary_secs(const char *text, const char *name)
+{
+	char pat[80];
+	const char *p;
+	double pct, secs;
+
+	snprintf(pat, sizeof(pat), " %s\n", name);
+	p = strstr(text, pat);
+	if (!p)
+		return -1;
+	while (p > text && p[-1] != '\n')
+		p--;
+	if (sscanf(p, "%lf %lf", &pct, &secs) != 2)
+		return -1;
+	return secs;
+}
+
+/* Whether every line of the table has strace's columns. */
+static bool summary_shaped(const char *text)
+{
+	static const char *const re =
+		"^(% time     seconds  usecs/call     calls    errors syscall|"
+		"------ ----------- ----------- --------- --------- ----------------|"
+		"[ 0-9]{2}[0-9]\\.[0-9]{2} +[0-9]+\\.[0-9]{6} +[0-9]+ +[0-9]+ +[0-9]* [a-z_0-9]+)$";
+
+	return text[0] && all_lines_match(text, re);
+}
+
+/*
+ * By default the seconds column is the kernel CPU time of the calls (as
+ * strace's -c): a 0.3 s sleep costs next to nothing.  With -w it is their
+ * wall-clock latency.  Counts and the table are the same either way.
+ */
+Test(report, summary_system_time_and_wall_clock)
+{
+	const char *modes[] = { "-q", "-w" };
+
+	for (int i = 0; i < 2; i++) {
+		struct run *r = scall_run("-c", modes[i], "-o", "@T", "-e",
+					  "trace=nanosleep,clock_nanosleep", "sleep", "0.3", NULL);
+		long calls, errors;
+		double secs;
+
+		cr_assert_eq(run_exit(r), 0, "%s", r->err);
+		cr_assert(summary_shaped(r->trace), "%s", r->trace);
+		summary_row(r->trace, "total", &calls, &errors);
+		cr_assert_eq(calls, 1, "%s", r->trace);
+		cr_assert_eq(errors, 0, "%s", r->trace);
+		secs = summary_secs(r->trace, "total");
+		if (i == 0)
+			cr_assert(secs >= 0 && secs < 0.1, "%s", r->trace);
+		else
+			cr_assert(secs >= 0.28 && secs < 5, "%s", r->trace);
+		run_free(r);
+	}
 }
 
 Test(report, summary_with_trace)

@@ -29,8 +29,8 @@ static void assert_count(const char *out, int n, const char *injected, const cha
 		if (inj)
 			cr_assert(strstr(line, seen), "call %d not injected: %s\n%s", i, line, out);
 		else
-			cr_assert(!strstr(line, ": -1 ") && !strstr(line, seen), "call %d injected: %s", i,
-				  line);
+			cr_assert(!strstr(line, ": -1 ") && !strstr(line, seen),
+				  "call %d injected: %s", i, line);
 	}
 }
 
@@ -40,8 +40,8 @@ static void when_case(const char *when, const char *pattern)
 	struct run *r;
 
 	snprintf(expr, sizeof(expr), "inject=getppid:error=ENOENT:when=%s", when);
-	r = scall_run("-o", "@T", "-e", "trace=getppid", "-e", expr, "@P/cli_tamper", "count",
-		      "12", NULL);
+	r = scall_run("-o", "@T", "-e", "trace=getppid", "-e", expr, "@P/cli_tamper", "count", "12",
+		      NULL);
 	cr_assert_eq(run_exit(r), 0, "%s", r->err);
 	assert_count(r->out, 12, pattern, ": -1 2");
 	int k = 0;
@@ -66,10 +66,12 @@ Test(tamper, when_forms)
 Test(tamper, error_line_as_strace_prints_it)
 {
 	struct run *r = scall_run("-o", "@T", "-e", "trace=getppid", "-e",
-				  "inject=getppid:error=ENOENT", "@P/cli_tamper", "count", "1", NULL);
+				  "inject=getppid:error=ENOENT", "@P/cli_tamper", "count", "1",
+				  NULL);
 
-	cr_assert(strstr(r->trace, "getppid()                               = -1 ENOENT (No such file "
-				   "or directory) (INJECTED)\n"),
+	cr_assert(strstr(r->trace,
+			 "getppid()                               = -1 ENOENT (No such file "
+			 "or directory) (INJECTED)\n"),
 		  "%s", r->trace);
 	cr_assert(strstr(r->out, "getppid 1: -1 2\n"), "%s", r->out);
 	run_free(r);
@@ -111,16 +113,16 @@ Test(tamper, fault_defaults_to_enosys_in_every_thread)
 		snprintf(want, sizeof(want), "getuid %d: -1 38\n", i);
 		cr_assert(strstr(r->out, want), "%s", r->out);
 	}
-	cr_assert_eq(count_lines(grep_lines(r->trace, "= -1 ENOSYS .*\\(INJECTED\\)")),
-		     4, "%s", r->trace);
+	cr_assert_eq(count_lines(grep_lines(r->trace, "= -1 ENOSYS .*\\(INJECTED\\)")), 4, "%s",
+		     r->trace);
 	run_free(r);
 }
 
 Test(tamper, signal_is_delivered)
 {
 	struct run *r = scall_run("-o", "@T", "-e", "trace=getppid", "-e",
-				  "inject=getppid:retval=1:signal=SIGUSR1", "@P/cli_tamper", "count",
-				  "1", NULL);
+				  "inject=getppid:retval=1:signal=SIGUSR1", "@P/cli_tamper",
+				  "count", "1", NULL);
 
 	cr_assert_eq(run_signal(r), SIGUSR1, "status %#x %s", r->status, r->trace);
 	cr_assert(strstr(r->trace, "--- SIGUSR1 "), "%s", r->trace);
@@ -177,7 +179,8 @@ Test(tamper, poke_enter_and_exit)
 Test(tamper, delay_enter_holds_one_tracee_only)
 {
 	struct run *r = scall_run("-f", "-o", "@T", "-e", "trace=getuid", "-e",
-				  "inject=getuid:delay_enter=400ms", "@P/cli_tamper", "delay", NULL);
+				  "inject=getuid:delay_enter=400ms", "@P/cli_tamper", "delay",
+				  NULL);
 	const char *p = strstr(r->out, "parent done"), *c = strstr(r->out, "child done");
 
 	cr_assert(p && c, "%s", r->out);
@@ -185,7 +188,8 @@ Test(tamper, delay_enter_holds_one_tracee_only)
 	cr_assert(strstr(r->trace, "getuid()") && strstr(r->trace, "(DELAYED)"), "%s", r->trace);
 	run_free(r);
 	r = scall_run("-o", "@T", "-e", "trace=getppid", "-e",
-		      "inject=getppid:delay_exit=1ms:retval=3", "@P/cli_tamper", "count", "1", NULL);
+		      "inject=getppid:delay_exit=1ms:retval=3", "@P/cli_tamper", "count", "1",
+		      NULL);
 	cr_assert(strstr(r->trace, "= 3 (INJECTED) (DELAYED)\n"), "%s", r->trace);
 	run_free(r);
 }
@@ -210,7 +214,8 @@ Test(tamper, deny_is_kernel_enforced)
 	r = scall_run("-o", "@T", "-e", "trace=getppid", "--deny=getppid:kill", "@P/cli_tamper",
 		      "count", "1", NULL);
 	cr_assert_eq(run_signal(r), SIGSYS, "status %#x", r->status);
-	cr_assert(strstr(r->trace, "getppid() = ?") || grep_lines(r->trace, "getppid\\(\\) += \\?")[0],
+	cr_assert(strstr(r->trace, "getppid() = ?") ||
+			  grep_lines(r->trace, "getppid\\(\\) += \\?")[0],
 		  "%s", r->trace);
 	run_free(r);
 }
@@ -266,8 +271,9 @@ Test(tamper, redirect_at_path_and_longer_path)
 	struct run *r;
 
 	make_files();
-	snprintf(arg, sizeof(arg), "--redirect=%s/x=%s/a-much-longer-directory-name-than-the-old-one",
-		 tmpdir, tmpdir);
+	snprintf(arg, sizeof(arg),
+		 "--redirect=%s/x=%s/a-much-longer-directory-name-than-the-old-one", tmpdir,
+		 tmpdir);
 	snprintf(dir, sizeof(dir), "%s/x", tmpdir);
 	mkdir(dir, 0755);
 	r = scall_run("-o", "@T", arg, "@P/cli_tamper", "openat", dir, "and-a-long-file-name.txt",
@@ -287,18 +293,20 @@ Test(tamper, redirect_at_path_and_longer_path)
 Test(tamper, json_tried_performed_seen)
 {
 	struct run *r = scall_run("--json", "-o", "@T", "-e", "trace=getppid", "-e",
-				  "inject=getppid:error=ENOENT:when=1", "@P/cli_tamper", "count", "2",
-				  NULL);
+				  "inject=getppid:error=ENOENT:when=1", "@P/cli_tamper", "count",
+				  "2", NULL);
 	char *lines = grep_lines(r->trace, "\"name\":\"getppid\"");
 
 	cr_assert_eq(count_lines(lines), 2, "%s", r->trace);
-	cr_assert(strstr(lines, "\"tampered\":{\"tried\":{\"name\":\"getppid\",\"nr\":"), "%s", lines);
-	cr_assert(strstr(lines, "\"performed\":null,\"seen\":{\"ret\":-1,\"errno\":\"ENOENT\"}"), "%s",
+	cr_assert(strstr(lines, "\"tampered\":{\"tried\":{\"name\":\"getppid\",\"nr\":"), "%s",
 		  lines);
+	cr_assert(strstr(lines, "\"performed\":null,\"seen\":{\"ret\":-1,\"errno\":\"ENOENT\"}"),
+		  "%s", lines);
 	cr_assert_eq(count_lines(grep_lines(r->trace, "\"tampered\"")), 1, "%s", r->trace);
 	run_free(r);
 	r = scall_run("--json", "-o", "@T", "-e", "trace=getppid", "-e",
-		      "inject=getppid:syscall=getpid:retval=5", "@P/cli_tamper", "count", "1", NULL);
+		      "inject=getppid:syscall=getpid:retval=5", "@P/cli_tamper", "count", "1",
+		      NULL);
 	cr_assert(strstr(r->trace, "\"performed\":{\"name\":\"getpid\""), "%s", r->trace);
 	cr_assert(strstr(r->trace, "\"seen\":{\"ret\":5,\"errno\":null}"), "%s", r->trace);
 	run_free(r);
@@ -329,7 +337,8 @@ Test(tamper, usage_errors)
 	usage_case("-e", "inject=nosuchcall:error=EPERM", "invalid system call 'nosuchcall'");
 	usage_case("-e", "inject=getppid:arg7=1", "arg1..arg6");
 	usage_case("-e", "inject=getppid:poke_enter=@arg1=abc", "even number");
-	usage_case("-e", "inject=getppid:syscall=nosuch:error=EPERM", "unknown system call 'nosuch'");
+	usage_case("-e", "inject=getppid:syscall=nosuch:error=EPERM",
+		   "unknown system call 'nosuch'");
 	usage_case("--deny", "getppid:error=EFOO", "unknown error name");
 	usage_case("--deny", "getppid:kill:error=EPERM", "mutually exclusive");
 	usage_case("--deny", "getppid:foo", "unknown key 'foo'");

@@ -6,7 +6,8 @@
 
 Test(stime, grows_with_work)
 {
-	char *argv[] = { "dd", "if=/dev/zero", "of=/dev/null", "bs=1", "count=300000", "status=none",
+	char *argv[] = { "dd",   "if=/dev/zero", "of=/dev/null",
+			 "bs=1", "count=300000", "status=none",
 			 NULL };
 	scall_tracer *t = h_new(0);
 	struct scall_event ev;

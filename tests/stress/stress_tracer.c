@@ -495,7 +495,8 @@ int main(int argc, char **argv)
 		if (every > 0 && ti && ti->state == T_LIVE &&
 		    (ev.type == SCALL_EV_SYSCALL || ev.type == SCALL_EV_SIGNAL) &&
 		    ti->last_abi != SCALL_ABI_UNKNOWN && ++stops % every == 0)
-			inject(t, &ev, ev.type == SCALL_EV_SYSCALL ? ev.info.abi : ti->last_abi, ti);
+			inject(t, &ev, ev.type == SCALL_EV_SYSCALL ? ev.info.abi : ti->last_abi,
+			       ti);
 		if (ev.type == SCALL_EV_SIGNAL) {
 			sig = ev.sig;
 			nsignals++;

@@ -24,6 +24,7 @@
 
 scall_tracer *tracer;
 struct timespec now_mono, now_real;
+uint64_t now_stime;
 volatile int interrupted;
 
 static bool filtered; /* a filter selects the stops */
@@ -85,8 +86,7 @@ static void setup_filter(void)
 			long max = scall_syscall_max(abis[i]);
 
 			for (long nr = 0; nr <= max; nr++)
-				if (nrset_has(&trace_set, abis[i], nr) ||
-				    tamper_wants(abis[i], nr))
+				if (nrset_has(&trace_set, abis[i], nr) || tamper_wants(abis[i], nr))
 					add_rule(abis[i], nr);
 			for (size_t k = 0; k < sizeof(always) / sizeof(always[0]); k++) {
 				long nr = scall_syscall_lookup(abis[i], always[k]);
@@ -106,7 +106,8 @@ static void setup_filter(void)
 			if (!deny_of(abis[i], nr, &kill, &err))
 				continue;
 			rc = scall_filter_add(tracer, abis[i], nr,
-					      kill ? SCALL_ACT_KILL : SCALL_ACT_ERRNO, kill ? 0 : err);
+					      kill ? SCALL_ACT_KILL : SCALL_ACT_ERRNO,
+					      kill ? 0 : err);
 			if (rc < 0 && rc != -EINVAL)
 				die("cannot set the filter: %s", scall_strerror(rc));
 		}
@@ -426,6 +427,7 @@ static void on_exec(struct scall_event *ev)
 			n->last_nr = old->last_nr;
 			n->t_entry = old->t_entry;
 			n->t_entry_real = old->t_entry_real;
+			n->stime_entry = old->stime_entry;
 			n->cut = true;
 			n->c = old->c;
 			n->c.tid = ev->tid;
@@ -550,6 +552,7 @@ int trace_run(void)
 		if (rc < 0)
 			die("wait: %s", scall_strerror(rc));
 		take_time();
+		now_stime = ev.stime_ns;
 		on_event(&ev);
 	}
 

@@ -61,9 +61,9 @@ struct options {
 	bool json;           /* --json */
 	pid_t *pids;         /* -p */
 	int npids;
-	char **env;  /* the environment for the command (-E) */
-	char **argv; /* the command */
-	int debug;   /* -d */
+	char **env;     /* the environment for the command (-E) */
+	char **argv;    /* the command */
+	int debug;      /* -d */
 	bool no_abbrev; /* -v */
 };
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * -c / -C: calls, errors and time per system call, printed as strace's
- * summary table, one table per ABI.  Time is the latency between the entry
- * and exit stops (what strace -w measures), minus -O.
+ * summary table, one table per ABI.  Time is, as strace measures it, the
+ * kernel CPU time the process spent between the entry and exit stops (from
+ * wait4's rusage), or with -w the wall-clock latency between them; minus -O.
  */
 #include <stdint.h>
 #include <stdio.h>

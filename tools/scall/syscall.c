@@ -117,6 +117,7 @@ void syscall_entry(struct thr *t, const struct scall_info *si)
 	c->raw = nrset_has(&raw_set, si->abi, si->nr);
 	t->t_entry = now_mono;
 	t->t_entry_real = now_real;
+	t->stime_entry = now_stime;
 
 	if (!text_output() && !opt.json) {
 		c->state = DEC_DONE; /* -c: nothing to print */
@@ -176,7 +177,7 @@ static void print_result(struct thr *t)
 				out_printf(t, u ? "= %#llx" : "= 0", (unsigned long long)u);
 				break;
 			case RV_OCT:
-				out_printf(t, u ? "= %#llo" : "= 0", (unsigned long long)u);
+				out_printf(t, "= %#03llo", (unsigned long long)u);
 				break;
 			case RV_UDEC:
 				out_printf(t, "= %llu", (unsigned long long)u);
@@ -261,9 +262,15 @@ void syscall_exit(struct thr *t, const struct scall_info *si)
 		t->restart_name = c->ent->name;
 
 	if (opt.summary != SUMMARY_NONE) {
-		double dur = (double)(now_mono.tv_sec - t->t_entry.tv_sec) +
-			     (double)(now_mono.tv_nsec - t->t_entry.tv_nsec) / 1e9;
+		double dur;
 
+		if (opt.wall)
+			dur = (double)(now_mono.tv_sec - t->t_entry.tv_sec) +
+			      (double)(now_mono.tv_nsec - t->t_entry.tv_nsec) / 1e9;
+		else if (now_stime > t->stime_entry)
+			dur = (double)(now_stime - t->stime_entry) / 1e9;
+		else
+			dur = 0;
 		stats_add(c->abi, c->nr, dur, c->error != 0);
 	}
 	if (!text_output() && !opt.json)

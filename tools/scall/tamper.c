@@ -184,8 +184,8 @@ bool tamper_entry(struct thr *t, struct scall_info *si, int *sig, uint64_t *dela
 			set_info(t, si);
 		ts->performed = *si;
 	}
-	if (r && ((r->syscall && (r->has_error || r->has_retval)) || r->npoke_exit ||
-		  r->delay_exit))
+	if (r &&
+	    ((r->syscall && (r->has_error || r->has_retval)) || r->npoke_exit || r->delay_exit))
 		ts->need_exit = true;
 	return ts->need_exit;
 }
@@ -230,7 +230,9 @@ void tamper_marks(const struct thr *t, char *buf, size_t size)
 	if (!ts->active && !ts->delayed)
 		return;
 	snprintf(buf, size, "%s%s",
-		 ts->injected ? " (INJECTED)" : ts->poked ? " (INJECTED: args)" : "",
+		 ts->injected ? " (INJECTED)" :
+		 ts->poked    ? " (INJECTED: args)" :
+				"",
 		 ts->delayed ? " (DELAYED)" : "");
 }
 
@@ -260,8 +262,8 @@ static void call_text(const struct thr *t, const struct scall_info *si, bool res
 	if (!result)
 		return;
 	if (si->error)
-		sb_printf(sb, " = -1 %s", scall_errno_name(si->error) ? scall_errno_name(si->error)
-								     : "E???");
+		sb_printf(sb, " = -1 %s",
+			  scall_errno_name(si->error) ? scall_errno_name(si->error) : "E???");
 	else
 		sb_printf(sb, " = %lld", (long long)si->rval[0]);
 }
@@ -302,7 +304,8 @@ static void json_info(const struct thr *t, const struct scall_info *si, bool cal
 			sb_printf(sb, "%s%llu", i ? "," : "", (unsigned long long)arg_addr(si, i));
 		sb_puts(sb, "]");
 		if (ts->redirected) {
-			char(*paths)[256] = which ? (char(*)[256])ts->new_path : (char(*)[256])ts->old_path;
+			char(*paths)[256] = which ? (char(*)[256])ts->new_path :
+						    (char(*)[256])ts->old_path;
 
 			sb_puts(sb, ",\"paths\":[");
 			for (int k = 0; k < 2 && paths[k][0]; k++) {

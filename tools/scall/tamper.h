@@ -29,7 +29,7 @@ struct tamper_rule {
 	int error;
 	int64_t retval;
 	int signal;
-	const char *syscall; /* syscall=NAME, or NULL */
+	const char *syscall;              /* syscall=NAME, or NULL */
 	uint64_t delay_enter, delay_exit; /* nanoseconds, 0: none */
 	struct poke *poke_enter, *poke_exit;
 	int npoke_enter, npoke_exit;

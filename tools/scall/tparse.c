@@ -313,7 +313,8 @@ void deny_parse(const char *value)
 	whole = value;
 	d.error = EPERM;
 	rest = split_set(copy, &d.set);
-	for (tok = rest ? strtok_r(rest, ":", &save) : NULL; tok; tok = strtok_r(NULL, ":", &save)) {
+	for (tok = rest ? strtok_r(rest, ":", &save) : NULL; tok;
+	     tok = strtok_r(NULL, ":", &save)) {
 		if (!strcmp(tok, "kill")) {
 			d.kill = true;
 		} else if (!strncmp(tok, "error=", 6)) {

@@ -4,6 +4,7 @@
 #define SCALL_CLI_TRACE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 
@@ -33,6 +34,7 @@ struct thr {
 	bool hidden;       /* a thread strace would not see (no -f): not shown */
 	struct call c;     /* the current call */
 	struct timespec t_entry, t_entry_real;
+	uint64_t stime_entry;     /* kernel CPU time of its process at the entry */
 	char lead[128];           /* prefix of a staged line */
 	long last_nr;             /* for -n: the current or last call */
 	uint64_t ip;              /* for -i: where the current call is */
@@ -43,6 +45,8 @@ struct thr {
 
 /* The time of the current event, taken when scall_wait() returned. */
 extern struct timespec now_mono, now_real;
+/* The kernel CPU time of the current event's process (ns), as wait4 gave it. */
+extern uint64_t now_stime;
 /* The number of threads traced now (for the [pid N] prefix). */
 extern int nthreads;
 extern scall_tracer *tracer;

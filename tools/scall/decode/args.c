@@ -133,6 +133,45 @@ void a_ptr(struct call *c, int i)
 	p_ptr(c, arg_ulong(c, i));
 }
 
+void a_pair64(struct call *c, int lo, int hi)
+{
+	arg(c);
+	p_int64(c, (int64_t)((c->args[hi] << 32) | (uint32_t)c->args[lo]));
+}
+
+void a_off64(struct call *c, int i)
+{
+	if (is_i386(c))
+		a_pair64(c, i, i + 1);
+	else
+		a_long(c, i);
+}
+
+void a_sigset(struct call *c, int i, int size)
+{
+	arg(c);
+	p_sigset(c, arg_ulong(c, i), arg_ulong(c, size));
+}
+
+bool a_filled(struct call *c, int i)
+{
+	arg(c);
+	if (!failed(c))
+		return true;
+	p_ptr(c, arg_ulong(c, i));
+	return false;
+}
+
+void a_rbuf(struct call *c, int i, bool hex)
+{
+	if (!a_filled(c, i))
+		return;
+	if (hex)
+		p_buf_hex(c, arg_ulong(c, i), (uint64_t)c->rval);
+	else
+		p_buf(c, arg_ulong(c, i), (uint64_t)c->rval);
+}
+
 void p_mode(struct call *c, unsigned mode)
 {
 	sb_printf(&c->sb, "%#03o", mode);

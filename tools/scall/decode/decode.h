@@ -150,6 +150,17 @@ void a_flags(struct call *c, int i, const struct xval *tbl, const char *dflt);
 void a_sig(struct call *c, int i);
 void a_atflags(struct call *c, int i);
 void a_mode(struct call *c, int i); /* permission bits, octal */
+/* A 64-bit value in two 32-bit arguments (i386): the low half in lo, the high in hi. */
+void a_pair64(struct call *c, int lo, int hi);
+/* A 64-bit offset: argument i, or on i386 arguments i (low) and i + 1 (high). */
+void a_off64(struct call *c, int i);
+/* Argument i, a signal set of the size in argument size. */
+void a_sigset(struct call *c, int i, int size);
+/* Start argument i, which the call fills (at exit): if the call failed, print
+ * its address and return false; else return true for the caller to decode it. */
+bool a_filled(struct call *c, int i);
+/* Argument i, a buffer the call filled with rval bytes (as text, or hex). */
+void a_rbuf(struct call *c, int i, bool hex);
 
 /* Value printers (no separator). */
 void p_int64(struct call *c, int64_t v);
@@ -198,6 +209,8 @@ void aux_printf(struct call *c, const char *fmt, ...) __attribute__((format(prin
 
 /* Force hex escapes for a buffer (getrandom). */
 void p_buf_hex(struct call *c, uint64_t addr, uint64_t len);
+/* [{iov_base=..., iov_len=N}, ...]; data: bytes to show in all, -1 for none. */
+void p_iov(struct call *c, uint64_t addr, uint64_t n, int64_t data);
 /* A siginfo: from the tracee at addr, or from the tracer's memory. */
 void p_siginfo_at(struct call *c, uint64_t addr);
 void p_siginfo_raw(struct call *c, const unsigned char *si, bool is32);

@@ -68,8 +68,35 @@ static const struct xval dn_flags[] = {
 	{ 0, NULL },
 };
 
+/*
+ * struct flock's layouts: l_type and l_whence (16 bits each) first, then
+ * l_start, l_len (wide bytes each) and l_pid at these offsets.  x86_64's
+ * flock and flock64 are the same; i386's flock64 is packed.
+ */
+static const struct flock_layout {
+	unsigned char start, len, pid, wide, size;
+} flock_native = { 8, 16, 24, 8, 28 }, flock_i386_64 = { 4, 12, 20, 8, 24 },
+  flock_i386 = { 4, 8, 12, 4, 16 };
+
+static int64_t flock_field(const unsigned char *b, unsigned off, unsigned wide)
+{
+	int64_t v64;
+	int32_t v32;
+
+	if (wide == 8) {
+		memcpy(&v64, b + off, 8);
+		return v64;
+	}
+	memcpy(&v32, b + off, 4);
+	return v32;
+}
+
 static void p_flock(struct call *c, uint64_t addr, bool f64)
 {
+	const struct flock_layout *l = !is_i386(c) ? &flock_native :
+				       f64         ? &flock_i386_64 :
+						     &flock_i386;
+	unsigned char b[32];
 	int16_t tw[2];
 	int64_t start, len;
 	int32_t pid;
@@ -78,52 +105,14 @@ static void p_flock(struct call *c, uint64_t addr, bool f64)
 		sb_puts(&c->sb, "NULL");
 		return;
 	}
-	if (!is_i386(c) || f64) {
-		struct {
-			int16_t type, whence;
-			int32_t pad;
-			int64_t start, len;
-			int32_t pid;
-		} l;
-		/* i386 flock64 is packed: type, whence, start, len, pid */
-		if (is_i386(c)) {
-			unsigned char b[24];
-
-			if (!umove(c, addr, b, sizeof(b))) {
-				p_ptr(c, addr);
-				return;
-			}
-			memcpy(tw, b, 4);
-			memcpy(&start, b + 4, 8);
-			memcpy(&len, b + 12, 8);
-			memcpy(&pid, b + 20, 4);
-		} else {
-			if (!umove(c, addr, &l, sizeof(l))) {
-				p_ptr(c, addr);
-				return;
-			}
-			tw[0] = l.type;
-			tw[1] = l.whence;
-			start = l.start;
-			len = l.len;
-			pid = l.pid;
-		}
-	} else {
-		struct {
-			int16_t type, whence;
-			int32_t start, len, pid;
-		} l;
-
-		if (!umove(c, addr, &l, sizeof(l))) {
-			p_ptr(c, addr);
-			return;
-		}
-		tw[0] = l.type;
-		tw[1] = l.whence;
-		start = l.start;
-		len = l.len;
-		pid = l.pid;
+	if (!umove(c, addr, b, l->size)) {
+		p_ptr(c, addr);
+		return;
 	}
+	memcpy(tw, b, 4);
+	start = flock_field(b, l->start, l->wide);
+	len = flock_field(b, l->len, l->wide);
+	pid = (int32_t)flock_field(b, l->pid, 4);
 	sb_puts(&c->sb, "{l_type=");
 	p_xlat(c, lock_types, (uint64_t)tw[0], "F_???");
 	sb_puts(&c->sb, ", l_whence=");

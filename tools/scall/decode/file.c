@@ -138,14 +138,16 @@ DECL(path1)
 	return DEC_DONE;
 }
 
-DECL(mkdir)
+/* mkdir, chmod */
+DECL(path_mode)
 {
 	a_path(c, 0);
 	a_mode(c, 1);
 	return DEC_DONE;
 }
 
-DECL(mkdirat)
+/* mkdirat, fchmodat */
+DECL(at_path_mode)
 {
 	a_dirfd(c, 0);
 	a_path(c, 1);
@@ -245,21 +247,6 @@ DECL(symlinkat)
 	return DEC_DONE;
 }
 
-DECL(chmod)
-{
-	a_path(c, 0);
-	a_mode(c, 1);
-	return DEC_DONE;
-}
-
-DECL(fchmodat)
-{
-	a_dirfd(c, 0);
-	a_path(c, 1);
-	a_mode(c, 2);
-	return DEC_DONE;
-}
-
 static const struct xval fchmodat_flags[] = {
 	{ 0x100, "AT_SYMLINK_NOFOLLOW" },
 	{ 0x1000, "AT_EMPTY_PATH" },
@@ -268,7 +255,7 @@ static const struct xval fchmodat_flags[] = {
 
 DECL(fchmodat2)
 {
-	dec_fchmodat(c);
+	dec_at_path_mode(c);
 	a_flags(c, 3, fchmodat_flags, "AT_???");
 	return DEC_DONE;
 }
@@ -306,11 +293,7 @@ static int readlink_common(struct call *c, int base)
 		a_path(c, base);
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, base + 1));
-	else
-		p_buf(c, arg_ulong(c, base + 1), (uint64_t)c->rval);
+	a_rbuf(c, base + 1, false);
 	a_ulong(c, base + 2);
 	return 0;
 }
@@ -329,10 +312,7 @@ DECL(getcwd)
 {
 	if (!c->exiting)
 		return DEC_EXIT;
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 0));
-	else
+	if (a_filled(c, 0))
 		p_path(c, arg_ulong(c, 0));
 	a_ulong(c, 1);
 	return 0;
@@ -344,43 +324,34 @@ static void p_utime_ts(struct call *c, int64_t sec, int64_t nsec)
 		sb_puts(&c->sb, "UTIME_NOW");
 	else if (nsec == ((1l << 30) - 2))
 		sb_puts(&c->sb, "UTIME_OMIT");
-	else
+	else {
 		p_ts_value(c, sec, nsec);
+		p_time_comment(c, sec, nsec);
+	}
 }
 
 DECL(utimensat)
 {
 	uint64_t addr = arg_ulong(c, 2);
+	bool t32 = is_i386(c) && strcmp(c->ent->name, "utimensat_time64");
+	int64_t ts[4];
+	int32_t ts32[4];
 
 	a_dirfd(c, 0);
 	a_path(c, 1);
 	arg(c);
 	if (!addr) {
 		sb_puts(&c->sb, "NULL");
-	} else if (is_i386(c) && strcmp(c->ent->name, "utimensat_time64")) {
-		int32_t ts[4];
-
-		if (!umove(c, addr, ts, sizeof(ts))) {
-			p_ptr(c, addr);
-		} else {
-			sb_putc(&c->sb, '[');
-			p_utime_ts(c, ts[0], ts[1]);
-			sb_puts(&c->sb, ", ");
-			p_utime_ts(c, ts[2], ts[3]);
-			sb_putc(&c->sb, ']');
-		}
+	} else if (!(t32 ? umove(c, addr, ts32, sizeof(ts32)) : umove(c, addr, ts, sizeof(ts)))) {
+		p_ptr(c, addr);
 	} else {
-		int64_t ts[4];
-
-		if (!umove(c, addr, ts, sizeof(ts))) {
-			p_ptr(c, addr);
-		} else {
-			sb_putc(&c->sb, '[');
-			p_utime_ts(c, ts[0], ts[1]);
-			sb_puts(&c->sb, ", ");
-			p_utime_ts(c, ts[2], ts[3]);
-			sb_putc(&c->sb, ']');
-		}
+		for (int i = 0; t32 && i < 4; i++)
+			ts[i] = ts32[i];
+		sb_putc(&c->sb, '[');
+		p_utime_ts(c, ts[0], ts[1]);
+		sb_puts(&c->sb, ", ");
+		p_utime_ts(c, ts[2], ts[3]);
+		sb_putc(&c->sb, ']');
 	}
 	a_atflags(c, 3);
 	return DEC_DONE;
@@ -406,32 +377,41 @@ static const struct xval xattr_flags[] = {
 	{ 0, NULL },
 };
 
-/* getxattr(path, name, value, size) and the l / f variants */
-DECL(getxattr)
-{
-	if (!c->exiting) {
-		if (c->ent->name[0] == 'f')
-			a_fd(c, 0);
-		else
-			a_path(c, 0);
-		a_str(c, 1);
-		return DEC_EXIT;
-	}
-	arg(c);
-	if (failed(c) || !arg_ulong(c, 2))
-		p_ptr(c, arg_ulong(c, 2));
-	else
-		p_buf(c, arg_ulong(c, 2), (uint64_t)c->rval);
-	a_ulong(c, 3);
-	return 0;
-}
-
-DECL(setxattr)
+/* The file of the *xattr calls: a descriptor for the f forms, else a path */
+static void xattr_file(struct call *c)
 {
 	if (c->ent->name[0] == 'f')
 		a_fd(c, 0);
 	else
 		a_path(c, 0);
+}
+
+/* A value or list the call filled: its address when empty or failed */
+static void xattr_out(struct call *c, int i)
+{
+	arg(c);
+	if (failed(c) || !arg_ulong(c, i + 1))
+		p_ptr(c, arg_ulong(c, i));
+	else
+		p_buf(c, arg_ulong(c, i), (uint64_t)c->rval);
+	a_ulong(c, i + 1);
+}
+
+/* getxattr(path, name, value, size) and the l / f variants */
+DECL(getxattr)
+{
+	if (!c->exiting) {
+		xattr_file(c);
+		a_str(c, 1);
+		return DEC_EXIT;
+	}
+	xattr_out(c, 2);
+	return 0;
+}
+
+DECL(setxattr)
+{
+	xattr_file(c);
 	a_str(c, 1);
 	a_buf(c, 2, arg_ulong(c, 3));
 	a_ulong(c, 3);
@@ -443,27 +423,16 @@ DECL(setxattr)
 DECL(listxattr)
 {
 	if (!c->exiting) {
-		if (c->ent->name[0] == 'f')
-			a_fd(c, 0);
-		else
-			a_path(c, 0);
+		xattr_file(c);
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c) || !arg_ulong(c, 1))
-		p_ptr(c, arg_ulong(c, 1));
-	else
-		p_buf(c, arg_ulong(c, 1), (uint64_t)c->rval);
-	a_ulong(c, 2);
+	xattr_out(c, 1);
 	return 0;
 }
 
 DECL(removexattr)
 {
-	if (c->ent->name[0] == 'f')
-		a_fd(c, 0);
-	else
-		a_path(c, 0);
+	xattr_file(c);
 	a_str(c, 1);
 	return DEC_DONE;
 }

@@ -14,64 +14,52 @@ static const struct xval splice_flags[] = {
 	{ 0, NULL },
 };
 
-DECL(read)
+/* read, pread64; off: the index of the offset argument, or -1 */
+static int read_common(struct call *c, int off)
 {
 	if (!c->exiting) {
 		a_fd(c, 0);
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 1));
-	else
-		p_buf(c, arg_ulong(c, 1), (uint64_t)c->rval);
+	a_rbuf(c, 1, false);
 	a_ulong(c, 2);
+	if (off >= 0)
+		a_off64(c, off);
 	return 0;
+}
+
+static int write_common(struct call *c, int off)
+{
+	a_fd(c, 0);
+	a_buf(c, 1, arg_ulong(c, 2));
+	a_ulong(c, 2);
+	if (off >= 0)
+		a_off64(c, off);
+	return DEC_DONE;
+}
+
+DECL(read)
+{
+	return read_common(c, -1);
 }
 
 DECL(write)
 {
-	a_fd(c, 0);
-	a_buf(c, 1, arg_ulong(c, 2));
-	a_ulong(c, 2);
-	return DEC_DONE;
+	return write_common(c, -1);
 }
 
 DECL(pread64)
 {
-	if (!c->exiting) {
-		a_fd(c, 0);
-		return DEC_EXIT;
-	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 1));
-	else
-		p_buf(c, arg_ulong(c, 1), (uint64_t)c->rval);
-	a_ulong(c, 2);
-	arg(c);
-	if (is_i386(c))
-		p_int64(c, (int64_t)((c->args[4] << 32) | (uint32_t)c->args[3]));
-	else
-		p_int64(c, (int64_t)c->args[3]);
-	return 0;
+	return read_common(c, 3);
 }
 
 DECL(pwrite64)
 {
-	a_fd(c, 0);
-	a_buf(c, 1, arg_ulong(c, 2));
-	a_ulong(c, 2);
-	arg(c);
-	if (is_i386(c))
-		p_int64(c, (int64_t)((c->args[4] << 32) | (uint32_t)c->args[3]));
-	else
-		p_int64(c, (int64_t)c->args[3]);
-	return DEC_DONE;
+	return write_common(c, 3);
 }
 
 /* [{iov_base="...", iov_len=N}, ...]; data: how many bytes to show in all. */
-static void p_iov(struct call *c, uint64_t addr, uint64_t n, int64_t data)
+void p_iov(struct call *c, uint64_t addr, uint64_t n, int64_t data)
 {
 	unsigned ws = abi_wordsize(c);
 
@@ -113,79 +101,61 @@ static void p_iov(struct call *c, uint64_t addr, uint64_t n, int64_t data)
 	sb_putc(&c->sb, ']');
 }
 
-static int readv_common(struct call *c, int extra)
-{
-	if (!c->exiting) {
-		a_fd(c, 0);
-		return DEC_EXIT;
-	}
-	arg(c);
-	p_iov(c, arg_ulong(c, 1), arg_ulong(c, 2), failed(c) ? -1 : c->rval);
-	a_ulong(c, 2);
-	if (extra >= 1) {
-		arg(c);
-		p_int64(c, is_i386(c) ? (int64_t)((c->args[4] << 32) | (uint32_t)c->args[3]) :
-					(int64_t)c->args[3]);
-	}
-	if (extra >= 2)
-		a_flags(c, is_i386(c) ? 5 : 4, NULL, NULL);
-	return 0;
-}
-
 static const struct xval rwf_flags[] = {
 	{ 1, "RWF_HIPRI" },  { 2, "RWF_DSYNC" },   { 4, "RWF_SYNC" },
 	{ 8, "RWF_NOWAIT" }, { 16, "RWF_APPEND" }, { 0, NULL },
 };
 
-static int writev_common(struct call *c, int extra)
+/*
+ * readv, writev and their p*, p*2 forms; extra: 1 with an offset (split in
+ * pos_l, pos_h), 2 with flags after it (argument 5 on every ABI).
+ */
+static int vec_common(struct call *c, bool in, int extra)
 {
-	a_fd(c, 0);
-	arg(c);
-	p_iov(c, arg_ulong(c, 1), arg_ulong(c, 2), INT64_MAX);
-	a_ulong(c, 2);
-	if (extra >= 1) {
-		arg(c);
-		p_int64(c, is_i386(c) ? (int64_t)((c->args[4] << 32) | (uint32_t)c->args[3]) :
-					(int64_t)c->args[3]);
+	if (in && !c->exiting) {
+		a_fd(c, 0);
+		return DEC_EXIT;
 	}
+	if (!in)
+		a_fd(c, 0);
+	arg(c);
+	p_iov(c, arg_ulong(c, 1), arg_ulong(c, 2), !in ? INT64_MAX : failed(c) ? -1 : c->rval);
+	a_ulong(c, 2);
+	if (extra >= 1)
+		a_off64(c, 3);
 	if (extra >= 2)
-		a_flags(c, is_i386(c) ? 5 : 4, rwf_flags, "RWF_???");
-	return DEC_DONE;
+		a_flags(c, 5, rwf_flags, "RWF_???");
+	return in ? 0 : DEC_DONE;
 }
 
 DECL(readv)
 {
-	return readv_common(c, 0);
+	return vec_common(c, true, 0);
 }
 
 DECL(writev)
 {
-	return writev_common(c, 0);
+	return vec_common(c, false, 0);
 }
 
 DECL(preadv)
 {
-	return readv_common(c, 1);
+	return vec_common(c, true, 1);
 }
 
 DECL(pwritev)
 {
-	return writev_common(c, 1);
+	return vec_common(c, false, 1);
 }
 
 DECL(preadv2)
 {
-	if (c->exiting) {
-		readv_common(c, 1);
-		a_flags(c, is_i386(c) ? 5 : 4, rwf_flags, "RWF_???");
-		return 0;
-	}
-	return readv_common(c, 1);
+	return vec_common(c, true, 2);
 }
 
 DECL(pwritev2)
 {
-	return writev_common(c, 2);
+	return vec_common(c, false, 2);
 }
 
 /* The offset of sendfile: off_t, 32 bits in i386's sendfile (not sendfile64). */

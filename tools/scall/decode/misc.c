@@ -44,11 +44,7 @@ DECL(getrandom)
 {
 	if (!c->exiting)
 		return DEC_EXIT;
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 0));
-	else
-		p_buf_hex(c, arg_ulong(c, 0), (uint64_t)c->rval);
+	a_rbuf(c, 0, true);
 	a_ulong(c, 1);
 	a_flags(c, 2, grnd_flags, "GRND_???");
 	return 0;
@@ -143,10 +139,7 @@ DECL(getrlimit)
 		a_xlat(c, 0, rlimits, "RLIMIT_???");
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 1));
-	else
+	if (a_filled(c, 1))
 		p_rlimit(c, arg_ulong(c, 1), false);
 	return 0;
 }
@@ -402,10 +395,7 @@ DECL(sched_getaffinity)
 		a_ulong(c, 1);
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 2));
-	else
+	if (a_filled(c, 2))
 		p_cpuset(c, arg_ulong(c, 2), (uint64_t)c->rval);
 	return 0;
 }

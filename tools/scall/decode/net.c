@@ -304,10 +304,7 @@ DECL(shutdown)
 
 DECL(sendto)
 {
-	a_fd(c, 0);
-	a_buf(c, 1, arg_ulong(c, 2));
-	a_ulong(c, 2);
-	a_flags(c, 3, msg_flags, "MSG_???");
+	dec_send(c);
 	arg(c);
 	p_sockaddr(c, arg_ulong(c, 4), arg_int(c, 5));
 	a_uint(c, 5);
@@ -319,18 +316,11 @@ DECL(recvfrom)
 	if (!c->exiting) {
 		int len;
 
-		a_fd(c, 0);
 		if (arg_ulong(c, 5) && umove(c, arg_ulong(c, 5), &len, sizeof(len)))
 			c->priv[0] = (uint64_t)(unsigned)len;
-		return DEC_EXIT;
+		return dec_recv(c);
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 1));
-	else
-		p_buf(c, arg_ulong(c, 1), (uint64_t)c->rval);
-	a_ulong(c, 2);
-	a_flags(c, 3, msg_flags, "MSG_???");
+	dec_recv(c);
 	int len = 0;
 	uint64_t lenp = arg_ulong(c, 5);
 
@@ -390,36 +380,7 @@ static void p_msghdr(struct call *c, uint64_t addr, int64_t data)
 	else
 		p_ptr(c, name);
 	sb_printf(&c->sb, ", msg_namelen=%llu, msg_iov=", (unsigned long long)namelen);
-	/* reuse readv's printer through a small local copy */
-	if (!iov) {
-		sb_puts(&c->sb, "NULL");
-	} else {
-		sb_putc(&c->sb, '[');
-		for (uint64_t i = 0; i < iovlen; i++) {
-			uint64_t base, len;
-
-			if (!umove_word(c, iov + i * 2 * ws, &base) ||
-			    !umove_word(c, iov + i * 2 * ws + ws, &len))
-				break;
-			if (i)
-				sb_puts(&c->sb, ", ");
-			if (c->abbrev && i >= (uint64_t)opt.strsize) {
-				sb_puts(&c->sb, "...");
-				break;
-			}
-			sb_puts(&c->sb, "{iov_base=");
-			if (data < 0) {
-				p_ptr(c, base);
-			} else {
-				uint64_t show = len < (uint64_t)data ? len : (uint64_t)data;
-
-				p_buf(c, base, show);
-				data -= (int64_t)show;
-			}
-			sb_printf(&c->sb, ", iov_len=%llu}", (unsigned long long)len);
-		}
-		sb_putc(&c->sb, ']');
-	}
+	p_iov(c, iov, iovlen, data);
 	sb_printf(&c->sb, ", msg_iovlen=%llu", (unsigned long long)iovlen);
 	if (controllen) {
 		sb_puts(&c->sb, ", msg_control=");
@@ -445,10 +406,7 @@ DECL(recvmsg)
 		a_fd(c, 0);
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 1));
-	else
+	if (a_filled(c, 1))
 		p_msghdr(c, arg_ulong(c, 1), c->rval);
 	a_flags(c, 2, msg_flags, "MSG_???");
 	return 0;
@@ -470,11 +428,7 @@ DECL(recv)
 		a_fd(c, 0);
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 1));
-	else
-		p_buf(c, arg_ulong(c, 1), (uint64_t)c->rval);
+	a_rbuf(c, 1, false);
 	a_ulong(c, 2);
 	a_flags(c, 3, msg_flags, "MSG_???");
 	return 0;

@@ -127,8 +127,7 @@ DECL(ppoll)
 		a_uint(c, 1);
 		arg(c);
 		p_timespec(c, arg_ulong(c, 2), !time64_call(c));
-		arg(c);
-		p_sigset(c, arg_ulong(c, 3), arg_ulong(c, 4));
+		a_sigset(c, 3, 4);
 		a_ulong(c, 4);
 		return DEC_EXIT_RET;
 	}
@@ -350,8 +349,7 @@ DECL(epoll_pwait)
 	if (!c->exiting)
 		return epoll_wait_common(c);
 	epoll_wait_common(c);
-	arg(c);
-	p_sigset(c, arg_ulong(c, 4), arg_ulong(c, 5));
+	a_sigset(c, 4, 5);
 	a_ulong(c, 5);
 	return 0;
 }

@@ -252,3 +252,62 @@ DECL(set_thread_area)
 		  (d[3] >> 4) & 1, (d[3] >> 5) & 1, (d[3] >> 6) & 1);
 	return DEC_EXIT_RET;
 }
+
+static const struct xval per_types[] = {
+	{ 0, "PER_LINUX" },     { 0x1, "PER_SVR4" },     { 0x2, "PER_SVR3" },
+	{ 0x3, "PER_SCOSVR3" }, { 0x4, "PER_WYSEV386" }, { 0x5, "PER_ISCR4" },
+	{ 0x6, "PER_BSD" },     { 0x7, "PER_XENIX" },    { 0x8, "PER_LINUX32" },
+	{ 0x9, "PER_IRIX32" },  { 0xa, "PER_IRIXN32" },  { 0xb, "PER_IRIX64" },
+	{ 0xc, "PER_RISCOS" },  { 0xd, "PER_SOLARIS" },  { 0xe, "PER_UW7" },
+	{ 0xf, "PER_OSF4" },    { 0x10, "PER_HPUX" },    { 0, NULL },
+};
+
+static const struct xval per_flags[] = {
+	{ 0x20000, "UNAME26" },
+	{ 0x40000, "ADDR_NO_RANDOMIZE" },
+	{ 0x80000, "FDPIC_FUNCPTRS" },
+	{ 0x100000, "MMAP_PAGE_ZERO" },
+	{ 0x200000, "ADDR_COMPAT_LAYOUT" },
+	{ 0x400000, "READ_IMPLIES_EXEC" },
+	{ 0x800000, "ADDR_LIMIT_32BIT" },
+	{ 0x1000000, "SHORT_INODE" },
+	{ 0x2000000, "WHOLE_SECONDS" },
+	{ 0x4000000, "STICKY_TIMEOUTS" },
+	{ 0x8000000, "ADDR_LIMIT_3GB" },
+	{ 0, NULL },
+};
+
+/* PER_LINUX|ADDR_NO_RANDOMIZE: the type in the low byte, then the flags */
+static void p_persona(struct call *c, unsigned pers)
+{
+	p_xlat(c, per_types, pers & 0xff, "PER_???");
+	if (pers & ~0xffu) {
+		sb_putc(&c->sb, '|');
+		p_flags(c, per_flags, pers & ~0xffu, NULL);
+	}
+}
+
+/* personality(0xffffffff) only asks; the result is the previous persona */
+DECL(personality)
+{
+	struct sbuf tmp, old;
+
+	if (!c->exiting) {
+		arg(c);
+		if (arg_uint(c, 0) == 0xffffffffu)
+			sb_puts(&c->sb, "0xffffffff");
+		else
+			p_persona(c, arg_uint(c, 0));
+		return DEC_EXIT_RET;
+	}
+	if (failed(c))
+		return 0;
+	c->rfmt = RV_HEX;
+	sb_init(&tmp);
+	old = sb_swap(c, tmp);
+	p_persona(c, (unsigned)c->rval);
+	tmp = sb_swap(c, old);
+	aux_printf(c, "(%s)", tmp.s ? tmp.s : "");
+	sb_free(&tmp);
+	return 0;
+}

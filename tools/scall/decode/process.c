@@ -356,10 +356,7 @@ DECL(waitid)
 		a_int(c, 1);
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 2));
-	else
+	if (a_filled(c, 2))
 		p_siginfo_at(c, arg_ulong(c, 2));
 	a_flags(c, 3, wait_options, "W???");
 	arg(c);

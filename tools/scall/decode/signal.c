@@ -152,10 +152,7 @@ DECL(rt_sigaction)
 		p_sigaction(c, arg_ulong(c, 1));
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 2));
-	else
+	if (a_filled(c, 2))
 		p_sigaction(c, arg_ulong(c, 2));
 	a_ulong(c, 3);
 	return 0;
@@ -172,14 +169,10 @@ DECL(rt_sigprocmask)
 {
 	if (!c->exiting) {
 		a_xlat(c, 0, sigprocmask_how, "SIG_???");
-		arg(c);
-		p_sigset(c, arg_ulong(c, 1), arg_ulong(c, 3));
+		a_sigset(c, 1, 3);
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 2));
-	else
+	if (a_filled(c, 2))
 		p_sigset(c, arg_ulong(c, 2), arg_ulong(c, 3));
 	a_ulong(c, 3);
 	return 0;
@@ -204,8 +197,7 @@ DECL(rt_sigreturn)
 
 DECL(rt_sigsuspend)
 {
-	arg(c);
-	p_sigset(c, arg_ulong(c, 0), arg_ulong(c, 1));
+	a_sigset(c, 0, 1);
 	a_ulong(c, 1);
 	return DEC_DONE;
 }
@@ -214,10 +206,7 @@ DECL(rt_sigpending)
 {
 	if (!c->exiting)
 		return DEC_EXIT;
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 0));
-	else
+	if (a_filled(c, 0))
 		p_sigset(c, arg_ulong(c, 0), arg_ulong(c, 1));
 	a_ulong(c, 1);
 	return 0;
@@ -228,8 +217,7 @@ DECL(rt_sigtimedwait)
 	bool t32 = is_i386(c) && !strstr(c->ent->name, "time64");
 
 	if (!c->exiting) {
-		arg(c);
-		p_sigset(c, arg_ulong(c, 0), arg_ulong(c, 3));
+		a_sigset(c, 0, 3);
 		return DEC_EXIT;
 	}
 	arg(c);
@@ -298,22 +286,12 @@ DECL(sigaltstack)
 		p_stack(c, arg_ulong(c, 0));
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 1));
-	else
+	if (a_filled(c, 1))
 		p_stack(c, arg_ulong(c, 1));
 	return 0;
 }
 
 DECL(kill)
-{
-	a_int(c, 0);
-	a_sig(c, 1);
-	return DEC_DONE;
-}
-
-DECL(tkill)
 {
 	a_int(c, 0);
 	a_sig(c, 1);
@@ -337,8 +315,7 @@ static const struct xval sfd_flags[] = {
 DECL(signalfd4)
 {
 	a_fd(c, 0);
-	arg(c);
-	p_sigset(c, arg_ulong(c, 1), arg_ulong(c, 2));
+	a_sigset(c, 1, 2);
 	a_ulong(c, 2);
 	a_flags(c, 3, sfd_flags, "SFD_???");
 	c->rfmt = RV_FD;

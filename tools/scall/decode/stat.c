@@ -160,11 +160,14 @@ static void p_stat_at(struct call *c, uint64_t addr, bool is64)
 	p_gstat(c, &g);
 }
 
-/* stat(path, buf), lstat */
-static int stat_path(struct call *c, bool is64)
+/* stat(path, buf), lstat, fstat(fd, buf) and their 64 forms */
+static int stat_one(struct call *c, bool fd, bool is64)
 {
 	if (!c->exiting) {
-		a_path(c, 0);
+		if (fd)
+			a_fd(c, 0);
+		else
+			a_path(c, 0);
 		return DEC_EXIT;
 	}
 	arg(c);
@@ -174,33 +177,22 @@ static int stat_path(struct call *c, bool is64)
 
 DECL(stat)
 {
-	return stat_path(c, false);
+	return stat_one(c, false, false);
 }
 
 DECL(stat64)
 {
-	return stat_path(c, true);
-}
-
-static int stat_fd(struct call *c, bool is64)
-{
-	if (!c->exiting) {
-		a_fd(c, 0);
-		return DEC_EXIT;
-	}
-	arg(c);
-	p_stat_at(c, arg_ulong(c, 1), is64);
-	return 0;
+	return stat_one(c, false, true);
 }
 
 DECL(fstat)
 {
-	return stat_fd(c, false);
+	return stat_one(c, true, false);
 }
 
 DECL(fstat64)
 {
-	return stat_fd(c, true);
+	return stat_one(c, true, true);
 }
 
 static int stat_at(struct call *c, bool is64)
@@ -458,48 +450,42 @@ static void p_statfs(struct call *c, uint64_t addr, bool is64)
 	sb_putc(&c->sb, '}');
 }
 
-DECL(statfs)
+/* statfs, fstatfs, statfs64, fstatfs64: a path or a descriptor, the size
+ * argument of the 64 forms, then the structure */
+static int statfs_common(struct call *c, bool fd, bool f64)
 {
+	int at = f64 ? 2 : 1;
+
 	if (!c->exiting) {
-		a_path(c, 0);
+		if (fd)
+			a_fd(c, 0);
+		else
+			a_path(c, 0);
+		if (f64)
+			a_ulong(c, 1);
 		return DEC_EXIT;
 	}
 	arg(c);
-	p_statfs(c, arg_ulong(c, 1), false);
+	p_statfs(c, arg_ulong(c, at), f64);
 	return 0;
+}
+
+DECL(statfs)
+{
+	return statfs_common(c, false, false);
 }
 
 DECL(fstatfs)
 {
-	if (!c->exiting) {
-		a_fd(c, 0);
-		return DEC_EXIT;
-	}
-	arg(c);
-	p_statfs(c, arg_ulong(c, 1), false);
-	return 0;
+	return statfs_common(c, true, false);
 }
 
 DECL(statfs64)
 {
-	if (!c->exiting) {
-		a_path(c, 0);
-		a_ulong(c, 1);
-		return DEC_EXIT;
-	}
-	arg(c);
-	p_statfs(c, arg_ulong(c, 2), true);
-	return 0;
+	return statfs_common(c, false, true);
 }
 
 DECL(fstatfs64)
 {
-	if (!c->exiting) {
-		a_fd(c, 0);
-		a_ulong(c, 1);
-		return DEC_EXIT;
-	}
-	arg(c);
-	p_statfs(c, arg_ulong(c, 2), true);
-	return 0;
+	return statfs_common(c, true, true);
 }

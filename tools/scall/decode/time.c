@@ -84,10 +84,7 @@ DECL(clock_gettime)
 		a_clock(c, 0);
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 1));
-	else
+	if (a_filled(c, 1))
 		p_timespec(c, arg_ulong(c, 1), t32(c));
 	return 0;
 }
@@ -116,10 +113,7 @@ DECL(gettimeofday)
 {
 	if (!c->exiting)
 		return DEC_EXIT;
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 0));
-	else
+	if (a_filled(c, 0))
 		p_timeval(c, arg_ulong(c, 0), is_i386(c));
 	arg(c);
 	p_timezone(c, arg_ulong(c, 1));
@@ -195,10 +189,7 @@ DECL(getitimer)
 		a_xlat(c, 0, itimers, "ITIMER_???");
 		return DEC_EXIT;
 	}
-	arg(c);
-	if (failed(c))
-		p_ptr(c, arg_ulong(c, 1));
-	else
+	if (a_filled(c, 1))
 		p_itimerval(c, arg_ulong(c, 1));
 	return 0;
 }

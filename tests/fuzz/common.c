@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What every fuzz target needs: usage errors that end a run instead of the
+ * process, a heap left as each run found it, and the CLI's global options
+ * put back between runs.
+ */
+#include <fcntl.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sanitizer/allocator_interface.h>
+#include <sanitizer/lsan_interface.h>
+
+#include "fuzz.h"
+#include "options.h"
+#include "tamper.h"
+
+/* ---- usage_error(), die(), msg() and exit() of the CLI ---- */
+
+static jmp_buf jump;
+static volatile bool armed;
+
+void __real_exit(int status) __attribute__((noreturn));
+void __wrap_exit(int status) __attribute__((noreturn));
+void __wrap_usage_error(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void __wrap_die(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void __wrap_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void __attribute__((noreturn)) bail(int status)
+{
+	if (armed) {
+		armed = false;
+		longjmp(jump, 1);
+	}
+	__real_exit(status);
+}
+
+static void say(const char *fmt, va_list ap)
+{
+	fputs("scall: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void __wrap_exit(int status)
+{
+	bail(status);
+}
+
+void __wrap_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!armed) {
+		va_start(ap, fmt);
+		say(fmt, ap);
+		va_end(ap);
+	}
+	bail(1);
+}
+
+void __wrap_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!armed) {
+		va_start(ap, fmt);
+		say(fmt, ap);
+		va_end(ap);
+	}
+	bail(1);
+}
+
+void __wrap_msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (armed)
+		return;
+	va_start(ap, fmt);
+	say(fmt, ap);
+	va_end(ap);
+}
+
+bool fuzz_run(void (*fn)(void *arg), void *arg)
+{
+	if (setjmp(jump))
+		return false;
+	armed = true;
+	fn(arg);
+	armed = false;
+	return true;
+}
+
+/* ---- the heap blocks of one run ---- */
+
+/*
+ * An open-addressing set of the blocks allocated since fuzz_track_begin(),
+ * filled by the sanitizer's malloc and free hooks (which must not allocate).
+ * Addresses are kept masked: LeakSanitizer must not count this table as a
+ * reference to them.
+ */
+#define SLOTS (1u << 16)
+#define MASK 0x5a5a5a5a5a5a5a5aull
+#define EMPTY 0
+#define GONE 1
+
+static uint64_t slot[SLOTS];
+static uint32_t touched[SLOTS]; /* slots written this run */
+static size_t ntouched;
+static bool tracking;
+
+static size_t slot_of(uint64_t key)
+{
+	return (size_t)((key * 0x9e3779b97f4a7c15ull) >> 48) & (SLOTS - 1);
+}
+
+static void on_malloc(const volatile void *p, size_t size)
+{
+	uint64_t key = (uint64_t)(uintptr_t)p ^ MASK;
+	size_t i;
+
+	(void)size;
+	/* Past three quarters full, blocks go unrecorded: the run leaks them. */
+	if (!tracking || !p || ntouched >= SLOTS / 4 * 3)
+		return;
+	for (i = slot_of(key); slot[i] != EMPTY && slot[i] != GONE; i = (i + 1) & (SLOTS - 1))
+		;
+	if (slot[i] == EMPTY)
+		touched[ntouched++] = (uint32_t)i;
+	slot[i] = key;
+}
+
+static void on_free(const volatile void *p)
+{
+	uint64_t key = (uint64_t)(uintptr_t)p ^ MASK;
+
+	if (!tracking || !p)
+		return;
+	for (size_t i = slot_of(key); slot[i] != EMPTY; i = (i + 1) & (SLOTS - 1)) {
+		if (slot[i] == key) {
+			slot[i] = GONE;
+			return;
+		}
+	}
+}
+
+void fuzz_track_begin(void)
+{
+	static bool hooked;
+
+	if (!hooked) {
+		__sanitizer_install_malloc_and_free_hooks(on_malloc, on_free);
+		hooked = true;
+	}
+	tracking = true;
+}
+
+void fuzz_track_end(void)
+{
+	tracking = false;
+	for (size_t k = 0; k < ntouched; k++) {
+		uint64_t key = slot[touched[k]];
+
+		if (key != EMPTY && key != GONE)
+			free((void *)(uintptr_t)(key ^ MASK));
+		slot[touched[k]] = EMPTY;
+	}
+	ntouched = 0;
+}
+
+void fuzz_leak_check(void)
+{
+	static int wanted = -1;
+
+	if (wanted < 0) {
+		const char *e = getenv("SCALL_FUZZ_LEAKS");
+
+		wanted = e && *e == '1';
+	}
+	if (!wanted)
+		return;
+	if (__lsan_do_recoverable_leak_check()) {
+		fputs("fuzz: memory leaked by a run that succeeded\n", stderr);
+		abort();
+	}
+}
+
+/* ---- global state of the CLI ---- */
+
+static struct options opt_saved;
+
+void fuzz_state_save(void)
+{
+	opt_saved = opt;
+}
+
+void fuzz_state_reset(void)
+{
+	opt = opt_saved;
+	tamper_rules = NULL;
+	ntamper_rules = 0;
+	deny_rules = NULL;
+	ndeny_rules = 0;
+	redirects = NULL;
+	nredirects = 0;
+}
+
+/* ---- input ---- */
+
+char **fuzz_lines(const uint8_t *data, size_t size, int *n)
+{
+	char *text = malloc(size + 1);
+	char **lines;
+	int count = 1, k = 0;
+
+	if (!text)
+		abort();
+	memcpy(text, data, size);
+	text[size] = '\0';
+	for (size_t i = 0; i < size; i++)
+		count += text[i] == '\n';
+	lines = malloc(sizeof(*lines) * (size_t)(count + 2));
+	if (!lines)
+		abort();
+	lines[k++] = text; /* the block, for fuzz_lines_free() */
+	lines[k++] = text;
+	for (size_t i = 0; i < size; i++) {
+		if (text[i] == '\n') {
+			text[i] = '\0';
+			lines[k++] = text + i + 1;
+		}
+	}
+	lines[k] = NULL;
+	*n = count;
+	return lines + 1;
+}
+
+void fuzz_lines_free(char **lines)
+{
+	free(lines[-1]);
+	free(lines - 1);
+}
+
+void fuzz_quiet_stdout(void)
+{
+	int fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fflush(stdout);
+		dup2(fd, STDOUT_FILENO);
+		close(fd);
+	}
+	/* stdout's buffer exists before any run records its blocks */
+	setvbuf(stdout, NULL, _IONBF, 0);
+}
