@@ -298,3 +298,40 @@ Test(run, sigterm_ends_spawned_tracee, .timeout = 30)
 	free(text);
 	unlink(trace);
 }
+
+/* Output to a full disk: the tracee runs to its end, scall says so once. */
+Test(run, full_disk_output_ends_cleanly)
+{
+	struct run *r = scall_run("-o", "/dev/full", "@P/cli_exit", "3", NULL);
+
+	cr_assert_eq(run_exit(r), 3, "status %#x", r->status);
+	cr_assert(strstr(r->err, "output to /dev/full is incomplete: No space left on device"),
+		  "%s", r->err);
+	run_free(r);
+}
+
+/* scall ... | head -1: the rest of the trace is lost, the tracee is not. */
+Test(run, closed_pipe_ends_output_not_the_tracee, .timeout = 60)
+{
+	char dir[] = "/tmp/scall-pipe-XXXXXX", cmd[1024], path[256];
+	char *done;
+	FILE *p;
+	int rc = -1;
+
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd),
+		 "bash -c '%s -f -- sh -c \"seq 1 3000 >%s/seq; echo finished >%s/done\" 2>&1 "
+		 "| head -1 >/dev/null; echo ${PIPESTATUS[0]}'",
+		 SCALL_BIN, dir, dir);
+	p = popen(cmd, "r");
+	cr_assert_not_null(p);
+	cr_assert_eq(fscanf(p, "%d", &rc), 1);
+	pclose(p);
+	cr_assert_eq(rc, 0, "scall exited with %d", rc);
+	snprintf(path, sizeof(path), "%s/done", dir);
+	done = slurp(path);
+	cr_assert_str_eq(done, "finished\n");
+	free(done);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+}

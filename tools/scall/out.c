@@ -93,19 +93,32 @@ FILE *out_main(void)
 	return main_out.fp ? main_out.fp : stderr;
 }
 
+/* Say once, on stderr if it still works, that output was lost. */
+static void report_lost(FILE *fp, const char *what)
+{
+	int err = errno;
+
+	if (fflush(fp) == 0 && !ferror(fp))
+		return;
+	if (fp != stderr && !ferror(stderr))
+		fprintf(stderr, "scall: output to %s is incomplete: %s\n", what,
+			strerror(errno ? errno : err));
+}
+
 void out_close_all(void)
 {
 	for (size_t i = 0; i < nsep; i++) {
+		report_lost(sep[i]->fp, "a -ff file");
 		fclose(sep[i]->fp);
 		free(sep[i]);
 	}
 	free(sep);
 	sep = NULL;
 	nsep = 0;
+	if (main_out.fp)
+		report_lost(main_out.fp, opt.outfile ? opt.outfile : "stderr");
 	if (main_out.fp && main_out.fp != stderr)
 		fclose(main_out.fp);
-	else if (main_out.fp)
-		fflush(main_out.fp);
 	main_out.fp = NULL;
 }
 
