@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: MIT
+# shellcheck shell=bash disable=SC2034,SC2016
 # bench/common.sh: settings, workloads and jobs shared by bench/run and
 # bench/stops.  Sourced, with ROOT, BB and die() defined; it builds the
 # workloads and makes the scratch directory TMPD (removed at exit).
@@ -103,6 +104,7 @@ wl_cmd() {
 	tar)
 		local d=$TAR_DIRS
 		[ "$2" = big ] && d=$TAR_BIG
+		# shellcheck disable=SC2206 # $d is a list of directories
 		CMD=(tar cf "$TMPD/out.tar" -C /usr/include $d)
 		if [ "$d" = . ]; then WNAME="tar /usr/include"; else WNAME="tar /usr/include/{${d// /,}}"; fi
 		;;

@@ -53,8 +53,8 @@ int main(int argc, char **argv)
 
 		if (WIFEXITED(status) || WIFSIGNALED(status)) {
 			if (tid == child)
-				result = WIFEXITED(status) ? WEXITSTATUS(status)
-							   : 128 + WTERMSIG(status);
+				result = WIFEXITED(status) ? WEXITSTATUS(status) :
+							     128 + WTERMSIG(status);
 			continue;
 		}
 		if (!WIFSTOPPED(status))

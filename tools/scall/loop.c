@@ -80,7 +80,19 @@ static void setup_filter(void)
 	enum scall_abi abis[SCALL_ABI_COUNT];
 	int n = expr_abis(abis, SCALL_ABI_COUNT);
 
-	if (!nrset_is_full(&trace_set) && !deny_traced(abis, n)) {
+	if (nrset_is_full(&trace_set) && (ntamper_rules || nredirects) && opt.argv &&
+	    !deny_traced(abis, n)) {
+		/*
+		 * Every call stops at its entry (seccomp), and only those whose
+		 * result is printed stop at their exit: an emulated call costs one
+		 * stop, as under a partial trace.
+		 */
+		int rc = scall_filter_default(tracer, SCALL_ACT_TRACE, 0);
+
+		if (rc < 0)
+			die("cannot set the filter: %s", scall_strerror(rc));
+		filtered = true;
+	} else if (!nrset_is_full(&trace_set) && !deny_traced(abis, n)) {
 		filtered = true;
 		for (int i = 0; i < n; i++) {
 			long max = scall_syscall_max(abis[i]);
@@ -566,6 +578,14 @@ int trace_run(void)
 		}
 		thr_del(t);
 		t = next;
+	}
+	if (opt.stats) {
+		struct scall_stats st;
+
+		if (scall_get_stats(tracer, &st) == 0)
+			fprintf(stderr, "scall: %llu stops, %llu events, %llu injected calls\n",
+				(unsigned long long)st.stops, (unsigned long long)st.reported,
+				(unsigned long long)st.injected);
 	}
 	scall_free(tracer);
 	tracer = NULL;

@@ -47,10 +47,12 @@ enum {
 	OPT_KILL_ON_EXIT,
 	OPT_DENY,
 	OPT_REDIRECT,
+	OPT_STATS,
 };
 
 static const struct option longopts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "output-append-mode", no_argument, NULL, 'A' },
@@ -156,6 +158,7 @@ static void usage(void)
 	       "  -i                       print the instruction pointer\n"
 	       "  -q, -qq, -qqq            quieter: attach messages, exit statuses, all\n"
 	       "  --json                   JSON Lines: one object per call, signal and exit\n"
+	       "  --stats                  print the number of ptrace stops at the end\n"
 	       "\n"
 	       "Tampering:\n"
 	       "  -e inject=SET:KEY=VAL[:KEY=VAL...], --inject=...\n"
@@ -489,6 +492,9 @@ void parse_options(int argc, char **argv)
 			break;
 		case OPT_QUALIFY:
 			expr_qualify(longopts[li].name, optarg);
+			break;
+		case OPT_STATS:
+			opt.stats = true;
 			break;
 		case OPT_JSON:
 			opt.json = true;

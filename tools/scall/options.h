@@ -59,6 +59,7 @@ struct options {
 	int column;          /* -a, default 40 */
 	enum hex_mode hex;   /* -x */
 	bool json;           /* --json */
+	bool stats;          /* --stats: ptrace stops on stderr at the end */
 	pid_t *pids;         /* -p */
 	int npids;
 	char **env;     /* the environment for the command (-E) */
