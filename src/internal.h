@@ -114,7 +114,9 @@ struct scall_tracer {
 	struct scall__queued *raw_head, *raw_tail; /* (tid, status) drained */
 	struct scall__queued *free_list;
 	struct scall_stats stats;
-	uint64_t cur_stime; /* stime_ns of the status being handled */
+	uint64_t cur_stime;         /* stime_ns of the status being handled */
+	bool drain_found;           /* the last drain collected something */
+	unsigned waits_since_drain; /* blocking waits since the last drain */
 };
 
 /* tracer.c: the tables. */

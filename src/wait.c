@@ -493,9 +493,15 @@ int scall_wait(scall_tracer *t, struct scall_event *ev, int timeout_ms)
 			if (tid < 0)
 				return errno == EINTR ? -EINTR : -ECHILD;
 			scall__queue_raw(t, tid, st, stime_of(&ru));
-			/* Take what else is ready, so no busy thread starves the rest. */
-			if (t->nthreads > 1)
-				drain(t);
+			/*
+			 * Take what else is ready, so no busy thread starves the
+			 * rest: after a drain that found something, and every
+			 * eighth wait anyway.
+			 */
+			if (t->nthreads > 1 && (t->drain_found || ++t->waits_since_drain >= 8)) {
+				t->waits_since_drain = 0;
+				t->drain_found = drain(t) > 0;
+			}
 			continue;
 		}
 		if (drain(t) > 0)
