@@ -210,6 +210,45 @@ bool umove_word(struct call *c, uint64_t addr, uint64_t *v)
 	return umove(c, addr, v, sizeof(*v));
 }
 
+void words_init(struct words *w, struct call *c, uint64_t base)
+{
+	w->c = c;
+	w->base = base;
+	w->first = w->count = 0;
+}
+
+/* One read per chunk of the array, not one per pointer. */
+bool words_get(struct words *w, uint64_t i, uint64_t *v)
+{
+	unsigned ws = abi_wordsize(w->c);
+	unsigned char raw[sizeof(w->v)];
+	ssize_t got;
+
+	if (i < w->first || i >= w->first + w->count) {
+		size_t want = ws * (sizeof(w->v) / sizeof(w->v[0]));
+
+		if (!w->base)
+			return false;
+		got = scall_mem_read(w->c->t, w->c->tid, w->base + i * ws, raw, want);
+		if (got < (ssize_t)ws)
+			return false;
+		w->first = i;
+		w->count = (uint64_t)got / ws;
+		for (uint64_t k = 0; k < w->count; k++) {
+			if (ws == 4) {
+				uint32_t x;
+
+				memcpy(&x, raw + k * 4, 4);
+				w->v[k] = x;
+			} else {
+				memcpy(&w->v[k], raw + k * 8, 8);
+			}
+		}
+	}
+	*v = w->v[i - w->first];
+	return true;
+}
+
 bool p_addr_only(struct call *c, uint64_t addr, size_t len)
 {
 	(void)len;

@@ -197,6 +197,14 @@ const char *xlat_name(const struct xval *tbl, uint64_t v);
 bool umove(struct call *c, uint64_t addr, void *buf, size_t len);
 /* Read a pointer-sized word in the call's ABI. */
 bool umove_word(struct call *c, uint64_t addr, uint64_t *v);
+/* A tracee array of pointer-sized words (argv, envp), read in chunks. */
+struct words {
+	struct call *c;
+	uint64_t base, first, count;
+	uint64_t v[64];
+};
+void words_init(struct words *w, struct call *c, uint64_t base);
+bool words_get(struct words *w, uint64_t i, uint64_t *v);
 /* Print the pointer and return true when it cannot be dereferenced
  * (NULL, unreadable, not verbose, or the call failed at exit). */
 bool p_addr_only(struct call *c, uint64_t addr, size_t len);

@@ -36,12 +36,14 @@ static void p_local_array(struct call *c, char *const *v)
 static void p_envp(struct call *c, uint64_t addr)
 {
 	uint64_t n = 0, p;
+	struct words w;
 
 	if (!c->abbrev || !addr) {
 		p_strarray(c, addr);
 		return;
 	}
-	while (umove_word(c, addr + n * abi_wordsize(c), &p) && p)
+	words_init(&w, c, addr);
+	while (words_get(&w, n, &p) && p)
 		n++;
 	p_ptr(c, addr);
 	sb_printf(&c->sb, " /* %llu var%s */", (unsigned long long)n, n == 1 ? "" : "s");

@@ -191,18 +191,19 @@ void a_buf(struct call *c, int i, uint64_t len)
 
 void p_strarray(struct call *c, uint64_t addr)
 {
-	unsigned ws = abi_wordsize(c);
+	struct words w;
 	uint64_t n;
 
 	if (!addr) {
 		sb_puts(&c->sb, "NULL");
 		return;
 	}
+	words_init(&w, c, addr);
 	sb_putc(&c->sb, '[');
 	for (n = 0;; n++) {
 		uint64_t p;
 
-		if (!umove_word(c, addr + n * ws, &p)) {
+		if (!words_get(&w, n, &p)) {
 			if (n == 0) {
 				sb_truncate(&c->sb, c->sb.len - 1);
 				p_ptr(c, addr);
