@@ -191,7 +191,7 @@ FUZZ_SECONDS ?= 60
 FZ := build/fuzz
 FUZZ_CFLAGS := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=all -fsanitize=fuzzer-no-link
-FUZZ_WRAP := $(foreach f,usage_error die msg exit scall_mem_read scall_mem_read_str \
+FUZZ_WRAP := $(foreach f,usage_error die msg exit regcomp scall_mem_read scall_mem_read_str \
 	scall_get_siginfo,-Wl,--wrap=$(f))
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(FZ)/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SUPPORT := $(patsubst tests/fuzz/%.c,$(FZ)/obj/tests/fuzz/%.o,\

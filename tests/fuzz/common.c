@@ -5,6 +5,7 @@
  * put back between runs.
  */
 #include <fcntl.h>
+#include <regex.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -94,6 +95,28 @@ bool fuzz_run(void (*fn)(void *arg), void *arg)
 	fn(arg);
 	armed = false;
 	return true;
+}
+
+/*
+ * glibc's regcomp() takes memory and time exponential in stacked repetitions
+ * ("e+++++++++++++++++++" wants gigabytes): that is glibc's to fix, and a
+ * user's own command line.  Patterns with more than a few are refused as if
+ * memory ran out, which the CLI handles as any regcomp() error.
+ */
+int __real_regcomp(regex_t *preg, const char *pattern, int cflags);
+int __wrap_regcomp(regex_t *preg, const char *pattern, int cflags);
+
+int __wrap_regcomp(regex_t *preg, const char *pattern, int cflags)
+{
+	int reps = 0, braces = 0;
+
+	for (const char *p = pattern; *p; p++) {
+		reps += *p == '*' || *p == '+' || *p == '?';
+		braces += *p == '{';
+	}
+	if (reps > 8 || braces > 1 || strlen(pattern) > 256)
+		return REG_ESPACE;
+	return __real_regcomp(preg, pattern, cflags);
 }
 
 /* ---- the heap blocks of one run ---- */

@@ -3,8 +3,9 @@
  * Shared by the fuzz targets (tests/fuzz/fuzz_*.c).  Each target is linked
  * with every object of the CLI but main.o, with libscall, and with
  * -Wl,--wrap= for usage_error, die, msg and exit (common.c: a usage error
- * ends one run, not the fuzzer) and for the calls that read a tracee
- * (fake_mem.c: tracee memory is served from the fuzz input).
+ * ends one run, not the fuzzer), for regcomp (common.c: no pathological
+ * patterns) and for the calls that read a tracee (fake_mem.c: tracee memory
+ * is served from the fuzz input).
  */
 #ifndef SCALL_FUZZ_H
 #define SCALL_FUZZ_H
