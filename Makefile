@@ -208,7 +208,8 @@ $(FZ)/obj/tools/%.o: tools/%.c include/scall.h $(wildcard tools/scall/*.h tools/
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) -Itools/scall $(FUZZ_CFLAGS) $(WARN) -c $< -o $@
 
-$(FZ)/obj/tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(wildcard tools/scall/*.h tools/scall/decode/*.h)
+$(FZ)/obj/tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h include/scall.h \
+		$(wildcard tools/scall/*.h tools/scall/decode/*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) -Itools/scall $(FUZZ_CFLAGS) $(WARN) -c $< -o $@
 

@@ -135,7 +135,8 @@ static const struct xval dtypes[] = {
 static void p_dirents(struct call *c, uint64_t addr, int64_t len, bool is64)
 {
 	unsigned char buf[65536];
-	size_t n = len > (int64_t)sizeof(buf) ? sizeof(buf) : (size_t)len;
+	/* A negative length that is no errno is nonsense: show the address. */
+	size_t n = len <= 0 ? 0 : len > (int64_t)sizeof(buf) ? sizeof(buf) : (size_t)len;
 	size_t off = 0, count = 0;
 
 	if (!failed(c) && len == 0) {
