@@ -232,6 +232,15 @@ int count_lines(const char *text)
 	return n;
 }
 
+int count_matching(const char *text, const char *re)
+{
+	char *lines = grep_lines(text, re);
+	int n = count_lines(lines);
+
+	free(lines);
+	return n;
+}
+
 char *trace_from_expect(const struct run *r)
 {
 	const char *nl = strchr(r->expect, '\n');

@@ -56,6 +56,8 @@ char *drop_lines(const char *text, const char *re);
 /* Whether every line of text matches re. */
 bool all_lines_match(const char *text, const char *re);
 int count_lines(const char *text);
+/* How many lines of text match re. */
+int count_matching(const char *text, const char *re);
 
 /* The path of a tracee program (native or the .32 build). */
 const char *prog(const char *name);
