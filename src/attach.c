@@ -37,12 +37,9 @@ static int first_stop(scall_tracer *t, struct scall__thread *th)
 	int st;
 
 	for (;;) {
-		if (waitpid(th->tid, &st, __WALL) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		t->stats.stops++;
+		st = scall__wait_tid(t, th->tid);
+		if (st < 0)
+			return st;
 		if (WIFEXITED(st) || WIFSIGNALED(st))
 			return -ESRCH;
 		if (st >> 16 == PTRACE_EVENT_STOP) {

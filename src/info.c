@@ -130,18 +130,31 @@ static bool at_syscall(struct scall__thread *th)
 		th->stop == SCALL__STOP_EXIT);
 }
 
+/* The thread tid, stopped at a reported syscall stop; else NULL and *err. */
+static struct scall__thread *syscall_thread(scall_tracer *t, pid_t tid, const void *si, int *err)
+{
+	struct scall__thread *th;
+
+	if (!t || !si) {
+		*err = -EINVAL;
+		return NULL;
+	}
+	th = scall__stopped(t, tid, err);
+	if (th && !at_syscall(th)) {
+		*err = -EINVAL;
+		return NULL;
+	}
+	return th;
+}
+
 int scall_get_info(scall_tracer *t, pid_t tid, struct scall_info *si)
 {
 	struct scall__thread *th;
 	int err;
 
-	if (!t || !si)
-		return -EINVAL;
-	th = scall__stopped(t, tid, &err);
+	th = syscall_thread(t, tid, si, &err);
 	if (!th)
 		return err;
-	if (!at_syscall(th))
-		return -EINVAL;
 	if (!th->info_valid) {
 		if (th->stop == SCALL__STOP_EXIT)
 			err = scall__exit_info(t, th, &th->info);
@@ -305,13 +318,9 @@ int scall_set_info(scall_tracer *t, pid_t tid, const struct scall_info *si)
 	struct scall__thread *th;
 	int err;
 
-	if (!t || !si)
-		return -EINVAL;
-	th = scall__stopped(t, tid, &err);
+	th = syscall_thread(t, tid, si, &err);
 	if (!th)
 		return err;
-	if (!at_syscall(th))
-		return -EINVAL;
 	if (si->phase != SCALL_ENTRY && si->phase != SCALL_EXIT)
 		return -EINVAL;
 	if (!th->info_valid && (err = scall_get_info(t, tid, &th->info)) < 0)

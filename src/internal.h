@@ -154,6 +154,8 @@ void scall__reapply_emulation(scall_tracer *t, struct scall__thread *th);
 int scall__exit_info(scall_tracer *t, struct scall__thread *th, struct scall_info *si);
 /* Resume a thread as its mode asks, without reporting anything. */
 int scall__resume_quiet(scall_tracer *t, struct scall__thread *th, int sig);
+/* The next wait status of tid (counted as a stop), or -errno. */
+int scall__wait_tid(scall_tracer *t, pid_t tid);
 /* Run the thread until its next stop; returns the wait status or -errno. */
 int scall__step(scall_tracer *t, struct scall__thread *th, int request);
 

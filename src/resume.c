@@ -125,19 +125,20 @@ int scall_resume(scall_tracer *t, pid_t tid, enum scall_resume how, int sig)
 }
 
 /* Run a stopped thread to its next stop, for the library's own use. */
-int scall__step(scall_tracer *t, struct scall__thread *th, int request)
+int scall__wait_tid(scall_tracer *t, pid_t tid)
 {
 	int st;
 
+	while (waitpid(tid, &st, __WALL) < 0)
+		if (errno != EINTR)
+			return -errno;
+	t->stats.stops++;
+	return st;
+}
+
+int scall__step(scall_tracer *t, struct scall__thread *th, int request)
+{
 	if (ptrace(request, th->tid, 0, 0) < 0)
 		return -errno;
-	for (;;) {
-		if (waitpid(th->tid, &st, __WALL) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -errno;
-		}
-		t->stats.stops++;
-		return st;
-	}
+	return scall__wait_tid(t, th->tid);
 }
