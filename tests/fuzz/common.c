@@ -125,32 +125,32 @@ int __wrap_regcomp(regex_t *preg, const char *pattern, int cflags)
  * An open-addressing set of the blocks allocated since fuzz_track_begin(),
  * filled by the sanitizer's malloc and free hooks (which must not allocate).
  * Addresses are kept masked: LeakSanitizer must not count this table as a
- * reference to them.
+ * reference to them.  Freed blocks leave tombstones; when they fill the
+ * table it is compacted.
  */
-#define SLOTS (1u << 16)
+#define SLOTS (1u << 17)
+/* Not measured for coverage: the fuzzer is to explore the CLI, not this table. */
+#define UNCOVERED __attribute__((no_sanitize("coverage")))
 #define MASK 0x5a5a5a5a5a5a5a5aull
 #define EMPTY 0
 #define GONE 1
 
 static uint64_t slot[SLOTS];
-static uint32_t touched[SLOTS]; /* slots written this run */
+static uint32_t touched[SLOTS]; /* slots not EMPTY */
 static size_t ntouched;
+static uint64_t scratch[SLOTS];
 static bool tracking;
+static bool lost; /* this run has more live blocks than the table holds */
 
-static size_t slot_of(uint64_t key)
+static UNCOVERED size_t slot_of(uint64_t key)
 {
-	return (size_t)((key * 0x9e3779b97f4a7c15ull) >> 48) & (SLOTS - 1);
+	return (size_t)((key * 0x9e3779b97f4a7c15ull) >> 40) & (SLOTS - 1);
 }
 
-static void on_malloc(const volatile void *p, size_t size)
+static UNCOVERED void insert(uint64_t key)
 {
-	uint64_t key = (uint64_t)(uintptr_t)p ^ MASK;
 	size_t i;
 
-	(void)size;
-	/* Past three quarters full, blocks go unrecorded: the run leaks them. */
-	if (!tracking || !p || ntouched >= SLOTS / 4 * 3)
-		return;
 	for (i = slot_of(key); slot[i] != EMPTY && slot[i] != GONE; i = (i + 1) & (SLOTS - 1))
 		;
 	if (slot[i] == EMPTY)
@@ -158,11 +158,47 @@ static void on_malloc(const volatile void *p, size_t size)
 	slot[i] = key;
 }
 
-static void on_free(const volatile void *p)
+/* The live blocks again, in a table without tombstones. */
+static UNCOVERED void compact(void)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < ntouched; k++) {
+		uint64_t key = slot[touched[k]];
+
+		if (key != GONE)
+			scratch[n++] = key;
+		slot[touched[k]] = EMPTY;
+	}
+	ntouched = 0;
+	for (size_t k = 0; k < n; k++)
+		insert(scratch[k]);
+}
+
+/* The thread that runs the inputs: libFuzzer's own threads are not ours. */
+static __thread bool input_thread;
+
+static UNCOVERED void on_malloc(const volatile void *p, size_t size)
+{
+	(void)size;
+	if (!tracking || !input_thread || !p || lost)
+		return;
+	if (ntouched >= SLOTS / 2) {
+		compact();
+		/* A quarter full of live blocks: the rest go unrecorded, and leak. */
+		if (ntouched >= SLOTS / 4) {
+			lost = true;
+			return;
+		}
+	}
+	insert((uint64_t)(uintptr_t)p ^ MASK);
+}
+
+static UNCOVERED void on_free(const volatile void *p)
 {
 	uint64_t key = (uint64_t)(uintptr_t)p ^ MASK;
 
-	if (!tracking || !p)
+	if (!tracking || !input_thread || !p)
 		return;
 	for (size_t i = slot_of(key); slot[i] != EMPTY; i = (i + 1) & (SLOTS - 1)) {
 		if (slot[i] == key) {
@@ -180,10 +216,11 @@ void fuzz_track_begin(void)
 		__sanitizer_install_malloc_and_free_hooks(on_malloc, on_free);
 		hooked = true;
 	}
+	input_thread = true;
 	tracking = true;
 }
 
-void fuzz_track_end(void)
+UNCOVERED void fuzz_track_end(void)
 {
 	tracking = false;
 	for (size_t k = 0; k < ntouched; k++) {
@@ -194,6 +231,7 @@ void fuzz_track_end(void)
 		slot[touched[k]] = EMPTY;
 	}
 	ntouched = 0;
+	lost = false;
 }
 
 void fuzz_leak_check(void)
@@ -205,7 +243,7 @@ void fuzz_leak_check(void)
 
 		wanted = e && *e == '1';
 	}
-	if (!wanted)
+	if (!wanted || lost)
 		return;
 	if (__lsan_do_recoverable_leak_check()) {
 		fputs("fuzz: memory leaked by a run that succeeded\n", stderr);
