@@ -194,7 +194,8 @@ static void p_dirents(struct call *c, uint64_t addr, int64_t len, bool is64)
 			hdr = 2 * ws + 2;
 			type = reclen && off + reclen <= n ? buf[off + reclen - 1] : 0;
 		}
-		if (!reclen || off + reclen > n)
+		/* A record shorter than its header is garbage: stop there. */
+		if (reclen < hdr || off + reclen > n)
 			break;
 		name = (const char *)buf + off + hdr;
 		if (count)
