@@ -12,11 +12,11 @@
 #include "internal.h"
 #include "ptrace_compat.h"
 
-/* The thread group of tid from /proc, or a negative errno. */
-pid_t scall__tgid_of(pid_t tid)
+/* A numeric field of /proc/TID/status ("Tgid: %d"), or -ESRCH. */
+static pid_t status_field(pid_t tid, const char *fmt)
 {
 	char path[64], line[256];
-	pid_t tgid = -ESRCH;
+	pid_t v = -ESRCH;
 	FILE *f;
 
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
@@ -24,10 +24,16 @@ pid_t scall__tgid_of(pid_t tid)
 	if (!f)
 		return -ESRCH;
 	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "Tgid: %d", &tgid) == 1)
+		if (sscanf(line, fmt, &v) == 1)
 			break;
 	fclose(f);
-	return tgid;
+	return v;
+}
+
+/* The thread group of tid from /proc, or a negative errno. */
+pid_t scall__tgid_of(pid_t tid)
+{
+	return status_field(tid, "Tgid: %d");
 }
 
 /* Wait for the first stop of a freshly seized and interrupted thread. */
@@ -247,7 +253,7 @@ static int stop_for_detach(scall_tracer *t, struct scall__thread *th, int *sig, 
  * detach, or stopped before their creator's clone event). */
 static void detach_stragglers(scall_tracer *t, pid_t pid)
 {
-	char path[64], line[256];
+	char path[64];
 	struct dirent *d;
 	DIR *dir;
 
@@ -256,24 +262,15 @@ static void detach_stragglers(scall_tracer *t, pid_t pid)
 	if (!dir)
 		return;
 	while ((d = readdir(dir))) {
-		pid_t tid = atoi(d->d_name), tracer = 0;
+		pid_t tid = atoi(d->d_name);
 		struct scall__thread *th;
-		FILE *f;
 
 		if (tid <= 0)
 			continue;
 		th = scall__thread_find(t, tid);
 		if (th && th->proc)
 			continue;
-		snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-		f = fopen(path, "re");
-		if (!f)
-			continue;
-		while (fgets(line, sizeof(line), f))
-			if (sscanf(line, "TracerPid: %d", &tracer) == 1)
-				break;
-		fclose(f);
-		if (tracer != getpid())
+		if (status_field(tid, "TracerPid: %d") != getpid())
 			continue;
 		if (th)
 			scall__thread_remove(t, th);
