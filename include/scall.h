@@ -184,6 +184,21 @@ SCALL_API int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[
 SCALL_API int scall_attach(scall_tracer *t, pid_t pid);
 
 /**
+ * scall_attach_thread() - trace one thread of a running process.
+ * @tid: the thread; the other threads of its process run on untraced.
+ *
+ * As scall_attach() for that thread alone (strace -p without -f): it returns
+ * with the thread stopped and reports SCALL_EV_START.  Threads it creates
+ * later are traced as children are (SCALL_EV_START with a parent).  Calling
+ * it for more threads of the same process adds them to it; scall_detach()
+ * lets them all go.
+ *
+ * Errors: -ESRCH (no such thread), -EPERM (not allowed, already traced, or a
+ * thread of the caller), -EALREADY (already traced by this tracer), -EINVAL.
+ */
+SCALL_API int scall_attach_thread(scall_tracer *t, pid_t tid);
+
+/**
  * scall_detach() - stop tracing a process; it runs on as if never traced.
  * @pid: any thread of the process.
  *

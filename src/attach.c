@@ -79,6 +79,24 @@ static int first_stop(scall_tracer *t, struct scall__thread *th)
 	}
 }
 
+/* Seize one thread of p and ask it to stop; 0 or a negative errno. */
+static int seize_one(scall_tracer *t, struct scall__proc *p, pid_t tid)
+{
+	struct scall__thread *th;
+
+	if (ptrace(PTRACE_SEIZE, tid, 0, scall__ptrace_options(t, false)) < 0)
+		return -errno;
+	th = scall__thread_add(t, tid, p);
+	if (!th) {
+		ptrace(PTRACE_DETACH, tid, 0, 0);
+		return -ENOMEM;
+	}
+	ptrace(PTRACE_INTERRUPT, tid, 0, 0);
+	th->stop = SCALL__STOP_EVENT; /* stopping: completed by the caller */
+	th->attaching = true;
+	return 0;
+}
+
 /* One pass over /proc/PID/task; returns how many threads were new. */
 static int seize_threads(scall_tracer *t, struct scall__proc *p, int *err)
 {
@@ -95,61 +113,33 @@ static int seize_threads(scall_tracer *t, struct scall__proc *p, int *err)
 	}
 	while ((d = readdir(dir))) {
 		pid_t tid = atoi(d->d_name);
-		struct scall__thread *th;
+		int r;
 
 		if (tid <= 0 || scall__thread_find(t, tid))
 			continue;
-		if (ptrace(PTRACE_SEIZE, tid, 0, scall__ptrace_options(t, false)) < 0) {
-			if (errno == EPERM && p->nthreads == 0)
+		r = seize_one(t, p, tid);
+		if (r == -ENOMEM) {
+			*err = r;
+			break;
+		}
+		if (r < 0) {
+			if (r == -EPERM && p->nthreads == 0)
 				*err = -EPERM;
 			continue; /* gone, or auto-attached through a clone */
 		}
-		th = scall__thread_add(t, tid, p);
-		if (!th) {
-			ptrace(PTRACE_DETACH, tid, 0, 0);
-			*err = -ENOMEM;
-			break;
-		}
-		ptrace(PTRACE_INTERRUPT, tid, 0, 0);
-		th->stop = SCALL__STOP_EVENT; /* stopping: completed below */
-		th->attaching = true;
 		added++;
 	}
 	closedir(dir);
 	return added;
 }
 
-int scall_attach(scall_tracer *t, pid_t pid)
+/* Wait for the first stop of every thread of p being attached; queue START. */
+static void complete_attach(scall_tracer *t, struct scall__proc *p)
 {
-	struct scall__thread *th;
-	struct scall__proc *p;
 	struct scall_event ev;
-	int err = 0, i;
-	pid_t tgid;
 
-	if (!t || pid <= 0)
-		return -EINVAL;
-	tgid = scall__tgid_of(pid);
-	if (tgid < 0)
-		return -ESRCH;
-	if (scall__proc_find(t, tgid))
-		return -EALREADY;
-	if (tgid == getpid())
-		return -EPERM;
-	p = scall__proc_add(t, tgid);
-	if (!p)
-		return -ENOMEM;
-	while (seize_threads(t, p, &err) > 0 && !err)
-		;
-	if (err || p->nthreads == 0) {
-		if (p->nthreads)
-			scall__forget_proc(t, p, false);
-		else
-			scall__proc_remove(t, p);
-		return err ? err : -ESRCH;
-	}
-	for (i = 0; i < 256; i++) {
-		struct scall__thread *next;
+	for (int i = 0; i < 256; i++) {
+		struct scall__thread *th, *next;
 
 		for (th = t->threads[i]; th; th = next) {
 			int r;
@@ -168,12 +158,84 @@ int scall_attach(scall_tracer *t, pid_t pid)
 			memset(&ev, 0, sizeof(ev));
 			ev.type = SCALL_EV_START;
 			ev.tid = th->tid;
-			ev.pid = tgid;
+			ev.pid = p->pid;
 			th->start_pending = true;
 			scall__queue_event(t, &ev);
 		}
 	}
+}
+
+/* Checks shared by both attach calls; the thread group of tid, or an errno. */
+static pid_t attach_target(scall_tracer *t, pid_t tid)
+{
+	pid_t tgid;
+
+	if (!t || tid <= 0)
+		return -EINVAL;
+	tgid = scall__tgid_of(tid);
+	if (tgid < 0)
+		return -ESRCH;
+	if (tgid == getpid())
+		return -EPERM;
+	return tgid;
+}
+
+int scall_attach(scall_tracer *t, pid_t pid)
+{
+	struct scall__proc *p;
+	int err = 0;
+	pid_t tgid;
+
+	tgid = attach_target(t, pid);
+	if (tgid < 0)
+		return tgid;
+	if (scall__proc_find(t, tgid))
+		return -EALREADY;
+	p = scall__proc_add(t, tgid);
+	if (!p)
+		return -ENOMEM;
+	while (seize_threads(t, p, &err) > 0 && !err)
+		;
+	if (err || p->nthreads == 0) {
+		if (p->nthreads)
+			scall__forget_proc(t, p, false);
+		else
+			scall__proc_remove(t, p);
+		return err ? err : -ESRCH;
+	}
+	complete_attach(t, p);
 	if (!scall__proc_find(t, tgid))
+		return -ESRCH;
+	return 0;
+}
+
+int scall_attach_thread(scall_tracer *t, pid_t tid)
+{
+	struct scall__proc *p;
+	bool new_proc = false;
+	pid_t tgid;
+	int err;
+
+	tgid = attach_target(t, tid);
+	if (tgid < 0)
+		return tgid;
+	if (scall__thread_find(t, tid))
+		return -EALREADY;
+	p = scall__proc_find(t, tgid);
+	if (!p) {
+		p = scall__proc_add(t, tgid);
+		if (!p)
+			return -ENOMEM;
+		new_proc = true;
+	}
+	err = seize_one(t, p, tid);
+	if (err) {
+		if (new_proc)
+			scall__proc_remove(t, p);
+		return err == -ESRCH || err == -EPERM ? err : -EPERM;
+	}
+	complete_attach(t, p);
+	if (!scall__thread_find(t, tid))
 		return -ESRCH;
 	return 0;
 }

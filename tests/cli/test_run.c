@@ -335,3 +335,189 @@ Test(run, closed_pipe_ends_output_not_the_tracee, .timeout = 60)
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);
 }
+
+/* Start cli_attach MODE and wait for its "ready PID TID" line. */
+static pid_t start_ready(const char *mode, pid_t *tid)
+{
+	char out[] = "/tmp/scall-ready-XXXXXX";
+	int fd = mkstemp(out);
+	long p = 0, t = 0;
+	pid_t pid;
+
+	cr_assert(fd >= 0);
+	pid = fork();
+	if (pid == 0) {
+		dup2(fd, 1);
+		execl(prog("cli_attach"), "cli_attach", mode, (char *)NULL);
+		_exit(127);
+	}
+	close(fd);
+	for (int i = 0; i < 500; i++) {
+		char *text = slurp(out);
+		int n = sscanf(text, "ready %ld %ld", &p, &t);
+
+		free(text);
+		if (n == 2)
+			break;
+		sleep_ms(10);
+	}
+	unlink(out);
+	cr_assert_eq(p, pid, "cli_attach %s did not get ready", mode);
+	*tid = (pid_t)t;
+	return pid;
+}
+
+/* Run scall with args, SIGINT it after ms; its trace and stderr. */
+static void attach_run(const char **args, long ms, char **trace, char **err)
+{
+	char path[] = "/tmp/scall-attach-XXXXXX", errp[64];
+	const char *argv[16] = { SCALL_BIN, "-o", path };
+	int fd = mkstemp(path), st, n = 3;
+	pid_t sc;
+
+	cr_assert(fd >= 0);
+	close(fd);
+	snprintf(errp, sizeof(errp), "%s.err", path);
+	while (*args && n < 15)
+		argv[n++] = *args++;
+	sc = spawn(argv, errp);
+	sleep_ms(ms);
+	kill(sc, SIGINT);
+	cr_assert_eq(waitpid(sc, &st, 0), sc);
+	cr_assert(WIFSIGNALED(st) && WTERMSIG(st) == SIGINT, "status %#x", st);
+	*trace = slurp(path);
+	*err = slurp(errp);
+	unlink(path);
+	unlink(errp);
+}
+
+/* The thread's tracer, from /proc (0: untraced). */
+static int tracer_of(pid_t pid, pid_t tid)
+{
+	char path[64], line[256];
+	int v = -1;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/status", (int)pid, (int)tid);
+	fp = fopen(path, "r");
+	if (!fp)
+		return -1;
+	while (fgets(line, sizeof(line), fp))
+		if (sscanf(line, "TracerPid: %d", &v) == 1)
+			break;
+	fclose(fp);
+	return v;
+}
+
+/* Stop cli_attach threads and check it ran on untraced to a clean exit. */
+static void finish_threads(pid_t pid, pid_t tid)
+{
+	int st;
+
+	cr_assert_eq(tracer_of(pid, pid), 0, "main thread still traced");
+	cr_assert_eq(tracer_of(pid, tid), 0, "second thread still traced");
+	cr_assert_neq(proc_state(pid), 't', "left stopped");
+	kill(pid, SIGUSR1);
+	cr_assert_eq(waitpid(pid, &st, 0), pid);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "status %#x", st);
+}
+
+/* -p without -f: only the given thread, as strace; the others run untraced. */
+Test(run, attach_without_f_traces_one_thread, .timeout = 30)
+{
+	pid_t tid, pid = start_ready("threads", &tid);
+	char arg[16], msg[64], *trace, *err;
+	const char *args[] = { "-p", arg, NULL };
+
+	snprintf(arg, sizeof(arg), "%d", (int)pid);
+	attach_run(args, 400, &trace, &err);
+	snprintf(msg, sizeof(msg), "scall: Process %d attached\n", (int)pid);
+	cr_assert(strstr(err, msg), "%s", err);
+	snprintf(msg, sizeof(msg), "scall: Process %d detached\n", (int)pid);
+	cr_assert(strstr(err, msg), "%s", err);
+	cr_assert_eq(count_matching(err, "detached"), 1, "%s", err);
+	snprintf(msg, sizeof(msg), "^getpid\\(\\) += %d$", (int)pid);
+	cr_assert_gt(count_matching(trace, msg), 3, "%s", trace);
+	cr_assert_eq(count_matching(trace, "getppid"), 0, "the other thread was traced:\n%s",
+		     trace);
+	cr_assert_eq(count_matching(trace, "^\\[?pid|^[0-9]+ "), 0, "pid prefixes:\n%s", trace);
+	finish_threads(pid, tid);
+	free(trace);
+	free(err);
+}
+
+/* -p TID of a thread that is not the leader, without -f: that thread alone. */
+Test(run, attach_without_f_to_a_second_thread, .timeout = 30)
+{
+	pid_t tid, pid = start_ready("threads", &tid);
+	char arg[16], re[64], *trace, *err;
+	const char *args[] = { "-p", arg, NULL };
+
+	snprintf(arg, sizeof(arg), "%d", (int)tid);
+	attach_run(args, 400, &trace, &err);
+	snprintf(re, sizeof(re), "^getppid\\(\\) += %d$", (int)getpid());
+	cr_assert_gt(count_matching(trace, re), 3, "%s", trace);
+	cr_assert_eq(count_matching(trace, "getpid"), 0, "the leader was traced:\n%s", trace);
+	finish_threads(pid, tid);
+	free(trace);
+	free(err);
+}
+
+/* -f -p: every thread, one "detached" message per thread as strace. */
+Test(run, attach_with_f_traces_every_thread, .timeout = 30)
+{
+	pid_t tid, pid = start_ready("threads", &tid);
+	char arg[16], msg[96], *trace, *err;
+	const char *args[] = { "-f", "-p", arg, NULL };
+
+	snprintf(arg, sizeof(arg), "%d", (int)pid);
+	attach_run(args, 400, &trace, &err);
+	snprintf(msg, sizeof(msg), "scall: Process %d attached with 2 threads\n", (int)pid);
+	cr_assert(strstr(err, msg), "%s", err);
+	snprintf(msg, sizeof(msg), "scall: Process %d detached\n", (int)pid);
+	cr_assert(strstr(err, msg), "%s", err);
+	snprintf(msg, sizeof(msg), "scall: Process %d detached\n", (int)tid);
+	cr_assert(strstr(err, msg), "%s", err);
+	snprintf(msg, sizeof(msg), "^%d +getpid\\(\\) += %d$", (int)pid, (int)pid);
+	cr_assert_gt(count_matching(trace, msg), 3, "%s", trace);
+	snprintf(msg, sizeof(msg), "^%d +getppid\\(\\) += %d$", (int)tid, (int)getpid());
+	cr_assert_gt(count_matching(trace, msg), 3, "%s", trace);
+	finish_threads(pid, tid);
+	free(trace);
+	free(err);
+}
+
+/* Attached in a sleep: restart_syscall names the call it resumes. */
+Test(run, attach_names_the_interrupted_call, .timeout = 30)
+{
+	pid_t tid, pid = start_ready("sleep", &tid);
+	char arg[16], *trace, *err;
+	const char *args[] = { "-p", arg, NULL };
+	int st;
+
+	snprintf(arg, sizeof(arg), "%d", (int)pid);
+	attach_run(args, 300, &trace, &err);
+	cr_assert(!strncmp(trace, "restart_syscall(<... resuming interrupted nanosleep ...>", 56),
+		  "%s", trace);
+	cr_assert_eq(tracer_of(pid, pid), 0);
+	kill(pid, SIGKILL);
+	waitpid(pid, &st, 0);
+	free(trace);
+	free(err);
+}
+
+/* exit_group ends its line at once, before the other threads' "= ?" lines. */
+Test(run, exit_group_line_ends_at_entry, .timeout = 30)
+{
+	struct run *r = scall_run("-f", "-qq", "-o", "@T", "-e", "trace=exit_group,pause",
+				  "@P/cli_attach", "exit", NULL);
+
+	cr_assert_eq(run_exit(r), 3, "status %#x", r->status);
+	cr_assert_eq(count_matching(r->trace, "^[0-9]+ +exit_group\\(3\\) += \\?$"), 1, "%s",
+		     r->trace);
+	cr_assert_eq(count_matching(r->trace, "exit_group resumed|exit_group\\(3 <unfinished"), 0,
+		     "%s", r->trace);
+	cr_assert_eq(count_matching(r->trace, "^[0-9]+ +<\\.\\.\\. pause resumed>\\) += \\?$"), 3,
+		     "%s", r->trace);
+	run_free(r);
+}

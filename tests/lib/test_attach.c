@@ -194,3 +194,89 @@ Test(attach, detach_in_group_stop)
 	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
 	h_free(t);
 }
+
+/* The TracerPid of one thread (0: untraced). */
+static int tracer_pid(pid_t pid, pid_t tid)
+{
+	char path[64], line[256];
+	int v = -1;
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/status", (int)pid, (int)tid);
+	fp = fopen(path, "r");
+	cr_assert(fp, "no %s", path);
+	while (fgets(line, sizeof(line), fp))
+		if (sscanf(line, "TracerPid: %d", &v) == 1)
+			break;
+	fclose(fp);
+	return v;
+}
+
+/*
+ * scall_attach_thread(): one thread traced, the other runs on untraced;
+ * adding the second thread later works; detach lets both go.
+ */
+Test(attach, attach_one_thread)
+{
+	scall_tracer *t = h_new(0);
+	struct scall_event ev;
+	struct h_child c;
+	pid_t pid = h_fork_exec(&c, "busy", NULL);
+	pid_t tids[8], other;
+	int calls = 0, status, ntids;
+
+	h_wait_output(&c, "ready");
+	ntids = h_tasks(pid, tids, 8);
+	cr_assert_eq(ntids, 2);
+	other = tids[0] == pid ? tids[1] : tids[0];
+	cr_assert_eq(scall_attach_thread(t, pid), 0);
+	cr_assert_eq(scall_attach_thread(t, pid), -EALREADY);
+	cr_assert_eq(scall_attach(t, pid), -EALREADY, "the process is known already");
+	h_wait(t, &ev);
+	cr_assert_eq(ev.type, SCALL_EV_START, "%s", h_ev_str(&ev));
+	cr_assert_eq(ev.tid, pid);
+	cr_assert_eq(ev.pid, pid);
+	cr_assert_eq(tracer_pid(pid, pid), getpid());
+	cr_assert_eq(tracer_pid(pid, other), 0, "the other thread was attached too");
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
+	while (calls < 40) {
+		h_wait(t, &ev);
+		cr_assert_eq(ev.tid, pid, "an event of another thread: %s", h_ev_str(&ev));
+		cr_assert_eq(ev.type, SCALL_EV_SYSCALL, "%s", h_ev_str(&ev));
+		calls++;
+		h_resume(t, &ev, SCALL_RESUME_SYSCALL);
+	}
+
+	/* The second thread joins the same process. */
+	cr_assert_eq(scall_attach_thread(t, other), 0);
+	h_wait(t, &ev);
+	while (ev.type == SCALL_EV_SYSCALL && ev.tid == pid) {
+		h_resume(t, &ev, SCALL_RESUME_SYSCALL);
+		h_wait(t, &ev);
+	}
+	cr_assert_eq(ev.type, SCALL_EV_START, "%s", h_ev_str(&ev));
+	cr_assert_eq(ev.tid, other);
+	cr_assert_eq(ev.pid, pid);
+	cr_assert_eq(tracer_pid(pid, other), getpid());
+	h_go(t, other, SCALL_RESUME_SYSCALL);
+
+	cr_assert_eq(scall_detach(t, pid), 0);
+	cr_assert_eq(scall_wait(t, &ev, 0), -ECHILD, "still traced after detach");
+	cr_assert_eq(tracer_pid(pid, pid), 0);
+	cr_assert_eq(tracer_pid(pid, other), 0);
+	cr_assert_eq(kill(pid, SIGUSR1), 0);
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	h_assert_exited(status, 0);
+	h_free(t);
+}
+
+Test(attach, attach_thread_errors)
+{
+	scall_tracer *t = h_new(0);
+
+	cr_assert_eq(scall_attach_thread(NULL, 1), -EINVAL);
+	cr_assert_eq(scall_attach_thread(t, 0), -EINVAL);
+	cr_assert_eq(scall_attach_thread(t, 999999999), -ESRCH);
+	cr_assert_eq(scall_attach_thread(t, getpid()), -EPERM);
+	h_free(t);
+}

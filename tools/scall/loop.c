@@ -177,6 +177,7 @@ static void on_syscall_entry(struct thr *t, const struct scall_info *info)
 		t->in_syscall = false;
 		h = SCALL_RESUME_CONT;
 	}
+	syscall_end_if_noreturn(t);
 	if (delay)
 		delay_hold(t, delay, h, sig);
 	else
@@ -277,7 +278,8 @@ static void start_attach(void)
 
 	for (int i = 0; i < opt.npids; i++) {
 		pid_t pid = opt.pids[i];
-		int rc = scall_attach(tracer, pid);
+		/* strace attaches the other threads of pid only under -f. */
+		int rc = opt.follow ? scall_attach(tracer, pid) : scall_attach_thread(tracer, pid);
 
 		if (rc == -EALREADY)
 			continue;
@@ -293,7 +295,7 @@ static void start_attach(void)
 		}
 		ok++;
 		if (!(opt.quiet & QUIET_ATTACH)) {
-			int n = count_threads(pid);
+			int n = opt.follow ? count_threads(pid) : 1;
 
 			if (n > 1)
 				msg("Process %d attached with %d threads", (int)pid, n);
@@ -336,6 +338,27 @@ static void print_spawn_exec(struct thr *t)
 	synth_exec.active = false;
 }
 
+/* Let pid go; as strace, one message per thread, then its open line ends. */
+static void detach_process(pid_t pid)
+{
+	int rc = scall_detach(tracer, pid);
+	struct thr *t, *next;
+
+	for (t = thr_first(); t; t = next) {
+		next = thr_next(t);
+		if (t->pid != pid)
+			continue;
+		if (rc == 0 && !t->hidden && !(opt.quiet & QUIET_ATTACH))
+			msg("Process %d detached", (int)t->tid);
+		if (line_open(t)) {
+			out_puts(t, " <detached ...>");
+			line_end(t);
+		}
+		if (rc == 0)
+			thr_del(t);
+	}
+}
+
 /* SIGINT, SIGTERM, SIGHUP: detach attached processes, end spawned ones. */
 static void handle_interrupt(int sig)
 {
@@ -359,35 +382,35 @@ static void handle_interrupt(int sig)
 		for (t = thr_first(); t; t = thr_next(t)) {
 			bool dup = false;
 
-			if (line_open(t)) {
-				out_puts(t, " <detached ...>");
-				line_end(t);
-			}
 			for (int i = 0; i < nseen; i++)
 				dup |= seen[i] == t->pid;
-			if (dup)
-				continue;
-			if (nseen < 64)
+			if (!dup && nseen < 64)
 				seen[nseen++] = t->pid;
 		}
-		for (int i = 0; i < nseen; i++) {
-			int rc = scall_detach(tracer, seen[i]);
-
-			if (rc == 0 && !(opt.quiet & QUIET_ATTACH))
-				msg("Process %d detached", (int)seen[i]);
-			for (t = thr_first(); t;) {
-				struct thr *next = thr_next(t);
-
-				if (rc == 0 && t->pid == seen[i])
-					thr_del(t);
-				t = next;
-			}
-		}
+		for (int i = 0; i < nseen; i++)
+			detach_process(seen[i]);
 	} else {
 		for (t = thr_first(); t; t = thr_next(t))
 			if (t->tid == t->pid)
 				kill(t->pid, sig);
 	}
+}
+
+/* The call an attached thread was in: restart_syscall may resume it. */
+static void note_interrupted_call(struct thr *t)
+{
+	char path[64], buf[64];
+	long nr;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)t->tid);
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	/* "NR ARGS... SP PC" while stopped in a call's signal handling. */
+	if (fgets(buf, sizeof(buf), f) && sscanf(buf, "%ld", &nr) == 1 && nr >= 0)
+		t->restart_name = scall_syscall_name(scall_native_abi(), nr);
+	fclose(f);
 }
 
 static void on_start(struct scall_event *ev)
@@ -403,6 +426,8 @@ static void on_start(struct scall_event *ev)
 	}
 	if (ev->parent && !(opt.quiet & QUIET_ATTACH) && !opt.json && opt.summary != SUMMARY_ONLY)
 		msg("Process %d attached", (int)ev->tid);
+	if (!ev->parent && ev->tid != spawned)
+		note_interrupted_call(t);
 	if (ev->tid == spawned && !spawned_started) {
 		spawned_started = true;
 		t->abi = scall_native_abi();

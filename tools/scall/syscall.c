@@ -344,3 +344,14 @@ void syscall_abandon(struct thr *t)
 	out_puts(t, "= ?");
 	line_end(t);
 }
+
+void syscall_end_if_noreturn(struct thr *t)
+{
+	const char *name = t->c.ent ? t->c.ent->name : NULL;
+
+	/* a tampered call may return after all: it ends at its exit stop */
+	if (!t->in_syscall || !t->shown || t->tamp.active || !name)
+		return;
+	if (!strcmp(name, "exit") || !strcmp(name, "exit_group"))
+		syscall_abandon(t);
+}

@@ -92,6 +92,8 @@ void syscall_entry(struct thr *t, const struct scall_info *si);
 void syscall_exit(struct thr *t, const struct scall_info *si);
 /* The thread vanished (exit, kill, exec) in the middle of a call. */
 void syscall_abandon(struct thr *t);
+/* exit and exit_group never return: end their line at the entry, as strace does. */
+void syscall_end_if_noreturn(struct thr *t);
 /* Whether (abi, nr) is traced (printed or counted). */
 bool syscall_traced(enum scall_abi abi, long nr);
 

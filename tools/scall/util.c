@@ -40,7 +40,9 @@ char *xstrdup(const char *s)
 
 static void vmsg(const char *fmt, va_list ap)
 {
+	/* After the trace written so far, as strace's messages are. */
 	fflush(stdout);
+	fflush(stderr);
 	fputs("scall: ", stderr);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
