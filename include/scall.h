@@ -160,11 +160,15 @@ SCALL_API void scall_free(scall_tracer *t);
  * starts with default signal dispositions, an empty signal mask and no
  * descriptors of the tracer's beyond those it would inherit anyway.  If a
  * filter is set (scall_filter_add()), it is installed just before execve.
+ * Where seccomp(2) is missing (it fails with ENOSYS or EINVAL: an old or
+ * restricted kernel, or an emulator), the program runs without it and the
+ * library applies the rules at every stop, as for an attached process;
+ * scall_filter_active() then says 0.
  *
  * Errors: -EINVAL (argv NULL or empty), the errno of a failed exec
  * (-ENOENT, -EACCES, -ENOEXEC, -E2BIG, ...; no child is left behind), the
- * errno of fork or ptrace (-EAGAIN, -ENOMEM, -EPERM), -ENOSYS or -EFAULT if
- * the filter could not be built or loaded.
+ * errno of fork or ptrace (-EAGAIN, -ENOMEM, -EPERM), -EFAULT or another
+ * errno if the filter could not be built or loaded.
  */
 SCALL_API int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *pid);
 
@@ -449,8 +453,8 @@ SCALL_API int scall_filter_clear(scall_tracer *t);
 
 /**
  * scall_filter_active() - whether a seccomp filter of t's rules is in
- * force in the process of tid (1), or not (0: attached, or spawned with no
- * rules).
+ * force in the process of tid (1), or not (0: attached, spawned with no
+ * rules, or spawned where seccomp(2) is missing).
  *
  * Errors: -ESRCH, -EINVAL.
  */

@@ -15,6 +15,9 @@
 
 extern char **environ;
 
+/* The child's note that seccomp(2) is missing, sent before its exec. */
+#define NO_SECCOMP (-1)
+
 /* In the child: nothing but async-signal-safe calls until execve. */
 static void child(const int go[2], const int errp[2], const struct sock_fprog *prog,
 		  char *const argv[], char *const envp[])
@@ -40,8 +43,14 @@ static void child(const int go[2], const int errp[2], const struct sock_fprog *p
 		;
 	if (prog) {
 		err = scall__filter_load(prog);
-		if (err < 0)
+		if (err == -ENOSYS || err == -EINVAL) {
+			/* No seccomp here: the tracer filters at every stop. */
+			err = NO_SECCOMP;
+			while (write(err_fd, &err, sizeof(err)) < 0 && errno == EINTR)
+				;
+		} else if (err < 0) {
 			goto fail;
+		}
 	}
 	execvpe(argv[0], argv, envp ? envp : environ);
 	err = -errno;
@@ -50,6 +59,19 @@ fail:
 	while (write(err_fd, &err, sizeof(err)) < 0 && errno == EINTR)
 		;
 	_exit(127);
+}
+
+/* What the child wrote before exec: NO_SECCOMP, its errno, or ECHILD. */
+static int child_report(int err_fd, bool *no_seccomp)
+{
+	int v;
+
+	while (read(err_fd, &v, sizeof(v)) == sizeof(v)) {
+		if (v != NO_SECCOMP)
+			return v;
+		*no_seccomp = true;
+	}
+	return ECHILD;
 }
 
 static int reap(pid_t pid)
@@ -62,10 +84,10 @@ static int reap(pid_t pid)
 }
 
 /* Drive the child from PTRACE_EVENT_EXEC to execve's exit stop. */
-static int wait_exec(pid_t pid, int err_fd)
+static int wait_exec(pid_t pid, int err_fd, bool *no_seccomp)
 {
 	bool exec_seen = false;
-	int st, err = 0;
+	int st;
 
 	for (;;) {
 		if (waitpid(pid, &st, __WALL) < 0) {
@@ -73,17 +95,16 @@ static int wait_exec(pid_t pid, int err_fd)
 				continue;
 			return -errno;
 		}
-		if (WIFEXITED(st) || WIFSIGNALED(st)) {
-			if (read(err_fd, &err, sizeof(err)) != sizeof(err))
-				err = ECHILD;
-			return -err;
-		}
+		if (WIFEXITED(st) || WIFSIGNALED(st))
+			return -child_report(err_fd, no_seccomp);
 		if (!WIFSTOPPED(st))
 			continue;
 		if (st >> 16 == PTRACE_EVENT_EXEC) {
 			exec_seen = true;
 			ptrace(PTRACE_SYSCALL, pid, 0, 0);
 		} else if (exec_seen && WSTOPSIG(st) == (SIGTRAP | 0x80)) {
+			/* exec closed the child's end: this read cannot block */
+			child_report(err_fd, no_seccomp);
 			return 0;
 		} else if (st >> 16) {
 			/* Seccomp stops before exec: let the calls run. */
@@ -97,7 +118,7 @@ static int wait_exec(pid_t pid, int err_fd)
 int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *pidp)
 {
 	struct sock_fprog prog = { 0 };
-	bool filtered;
+	bool filtered, no_seccomp = false;
 	int go[2], errp[2], err;
 	struct scall__proc *p;
 	struct scall__thread *th;
@@ -116,7 +137,7 @@ int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *
 		err = -errno;
 		goto out;
 	}
-	if (pipe2(errp, O_CLOEXEC) < 0) {
+	if (pipe2(errp, O_CLOEXEC | O_NONBLOCK) < 0) {
 		err = -errno;
 		close(go[0]);
 		close(go[1]);
@@ -140,7 +161,7 @@ int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *
 		goto out_err;
 	}
 	close(go[1]);
-	err = wait_exec(pid, errp[0]);
+	err = wait_exec(pid, errp[0], &no_seccomp);
 	if (err < 0) {
 		kill(pid, SIGKILL);
 		if (err != -ECHILD)
@@ -158,6 +179,7 @@ int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *
 		goto out_err;
 	}
 	p->spawned = true;
+	filtered = filtered && !no_seccomp;
 	p->has_seccomp = filtered;
 	p->filtered = filtered && scall__filter_traces(&t->filter);
 	th->stop = SCALL__STOP_EXIT;

@@ -5,6 +5,7 @@
  * one the library applies them.
  */
 #include <errno.h>
+#include <seccomp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -249,6 +250,47 @@ Test(filter, inactive_without_rules)
 	cr_assert_eq(scall_filter_active(t, pid), 0);
 	h_go(t, pid, SCALL_RESUME_CONT);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, no_syscall, NULL), 0);
+	h_free(t);
+}
+
+/* Make seccomp(2) fail with ENOSYS in this test process and its children. */
+static void no_seccomp_here(void)
+{
+	scmp_filter_ctx ctx = seccomp_init(SCMP_ACT_ALLOW);
+
+	cr_assert(ctx);
+	cr_assert_eq(seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(seccomp), 0), 0);
+	cr_assert_eq(seccomp_load(ctx), 0);
+	seccomp_release(ctx);
+	cr_assert_eq(syscall(SYS_seccomp, SECCOMP_SET_MODE_STRICT, 0, NULL), -1);
+	cr_assert_eq(errno, ENOSYS);
+}
+
+/*
+ * Where seccomp(2) is missing, a spawn with rules still works: the library
+ * applies TRACE and ERRNO rules at each stop, as for an attached process.
+ */
+Test(filter, spawn_without_seccomp_falls_back)
+{
+	scall_tracer *t;
+	struct stops s = { SCALL_ABI_X86_64, SYS_getppid, 0 };
+	struct h_child c;
+	pid_t pid;
+
+	no_seccomp_here();
+	t = h_new(0);
+	add_rule(t, SCALL_ABI_UNKNOWN, SYS_getppid, SCALL_ACT_TRACE, 0);
+	add_rule(t, SCALL_ABI_UNKNOWN, SYS_gettid, SCALL_ACT_ERRNO, EACCES);
+	pid = h_start(t, &c, "calls", "getppid", "getpid", "gettid", "getppid", NULL);
+	cr_assert_eq(scall_filter_active(t, pid), 0, "no seccomp filter can be in force");
+	h_go(t, pid, SCALL_RESUME_CONT);
+	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, only_entries_of, &s), 0);
+	cr_assert_eq(s.n, 2, "%d stops for 2 getppid calls", s.n);
+	cr_assert_eq(h_result(&c, "getppid", 0).ret, getpid());
+	cr_assert_eq(h_result(&c, "getppid", 1).ret, getpid());
+	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
+	cr_assert_eq(h_result(&c, "gettid", 0).ret, -1);
+	cr_assert_eq(h_result(&c, "gettid", 0).err, EACCES);
 	h_free(t);
 }
 
