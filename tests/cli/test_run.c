@@ -113,6 +113,15 @@ static const struct usage_case usage_cases[] = {
 	{ { "-e", "trace=opne", "true", NULL }, "invalid system call 'opne'; did you mean 'open'" },
 	{ { "-e", "trace=%fiel", "true", NULL }, "invalid system call class '%fiel'" },
 	{ { "-e", "trace=/(", "true", NULL }, "invalid regular expression" },
+	{ { "-e", "trace=/e++", "true", NULL }, "repeated repetition in regular expression" },
+	{ { "-e", "trace=/((e{255}){255}){255}", "true", NULL }, "too large (product over 1024)" },
+	{ { "-e",
+	    "trace=/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	    "true", NULL },
+	  "regular expression too long (318 characters, at most 256)" },
 	{ { "-e", "bogus=1", "true", NULL }, "unknown qualifier 'bogus'" },
 	{ { "-e", "signal=SIGFOO", "true", NULL }, "invalid signal 'SIGFOO'" },
 	{ { "-e", "status=good", "true", NULL }, "invalid status 'good'" },

@@ -205,6 +205,48 @@ static void suggest(const char *bad, bool is_class, char *buf, size_t size)
 	strncat(buf, "?", size - strlen(buf) - 1);
 }
 
+/*
+ * Syscall names are short: a longer pattern, a repetition of a repetition or
+ * repetition counts whose product is over 1024 only make regcomp build an
+ * automaton that can take gigabytes.
+ */
+static void check_regex(const char *re)
+{
+	size_t len = strlen(re);
+	unsigned long product = 1;
+	bool quantified = false;
+
+	if (len > 256)
+		usage_error("regular expression too long (%zu characters, at most 256)", len);
+	for (const char *p = re; *p; p++) {
+		bool q = *p == '*' || *p == '+' || *p == '?' || *p == '{';
+
+		if (*p == '\\' && p[1]) {
+			p++;
+			quantified = false;
+			continue;
+		}
+		if (q && quantified)
+			usage_error("repeated repetition in regular expression '%s'", re);
+		quantified = q;
+		if (*p != '{')
+			continue;
+		for (const char *n = p + 1; *n >= '0' && *n <= '9'; n = strchrnul(n, ',') + 1) {
+			unsigned long v = strtoul(n, NULL, 10);
+
+			if (v > 1024 || (product *= v ? v : 1) > 1024)
+				usage_error(
+					"repetition counts in '%s' too large (product over 1024)",
+					re);
+			if (!strchr(n, ','))
+				break;
+		}
+		p = strchrnul(p, '}');
+		if (!*p)
+			break;
+	}
+}
+
 /* Add one element (name, %class, /regex, all, number) to s, for abis. */
 static void add_element(struct nrset *s, const char *tok, const bool abi_ok[SCALL_ABI_COUNT])
 {
@@ -225,7 +267,10 @@ static void add_element(struct nrset *s, const char *tok, const bool abi_ok[SCAL
 	}
 	if (*tok == '/') {
 		regex_t re;
-		int rc = regcomp(&re, tok + 1, REG_EXTENDED | REG_NOSUB);
+		int rc;
+
+		check_regex(tok + 1);
+		rc = regcomp(&re, tok + 1, REG_EXTENDED | REG_NOSUB);
 
 		if (rc) {
 			char err[128];
