@@ -219,3 +219,9 @@ Test(decode, threads_without_follow)
 	cr_assert_eq(count_matching(r->trace, "^[0-9]+ "), 0, "%s", r->trace);
 	run_free(r);
 }
+
+/* -P: only the calls naming the paths or using descriptors open on them. */
+Test(decode, trace_path)
+{
+	check_prog("cli_paths", "all", "--trace-path=/dev/null", "-P/dev/zero");
+}

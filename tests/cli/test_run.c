@@ -136,7 +136,7 @@ static const struct usage_case usage_cases[] = {
 	{ { "-e", "fault=openat:error=ENOPE", "true", NULL }, "unknown error name 'ENOPE'" },
 	{ { "-k", "true", NULL }, "option -k (--stack-traces) is not supported yet" },
 	{ { "-D", "true", NULL }, "option -D (--daemonize) is not supported yet" },
-	{ { "-P", "/tmp", "true", NULL }, "option -P (--trace-path) is not supported yet" },
+	{ { "-P", "", "true", NULL }, "-P: empty path" },
 	{ { "-u", "nobody", "true", NULL }, "option -u (--user) is not supported yet" },
 	{ { "-e", "read=1", "true", NULL }, "-e read= is not supported yet" },
 };

@@ -12,6 +12,7 @@
 
 #include "expr.h"
 #include "options.h"
+#include "pathtrace.h"
 #include "tamper.h"
 #include "util.h"
 
@@ -54,6 +55,7 @@ static const struct option longopts[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "attach", required_argument, NULL, 'p' },
+	{ "trace-path", required_argument, NULL, 'P' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "output-append-mode", no_argument, NULL, 'A' },
 	{ "output-separately", no_argument, NULL, OPT_OUTPUT_SEP },
@@ -109,7 +111,6 @@ static const struct option longopts[] = {
 	{ "detach-on", required_argument, NULL, OPT_UNSUPPORTED },
 	{ "user", required_argument, NULL, OPT_UNSUPPORTED },
 	{ "stack-traces", no_argument, NULL, OPT_UNSUPPORTED },
-	{ "trace-path", required_argument, NULL, OPT_UNSUPPORTED },
 	{ "secontext", optional_argument, NULL, OPT_UNSUPPORTED },
 	{ "pidns-translation", no_argument, NULL, OPT_UNSUPPORTED },
 	{ "always-show-pid", no_argument, NULL, OPT_UNSUPPORTED },
@@ -130,6 +131,7 @@ static void usage(void)
 	       "  -f, --follow-forks       trace child processes too\n"
 	       "  -ff                      with -o FILE: one file FILE.PID per process\n"
 	       "  -p, --attach=PID         trace running processes (SIGINT detaches)\n"
+	       "  -P, --trace-path=PATH    only calls that name PATH or use a descriptor on it\n"
 	       "  -E, --env=VAR[=VAL]      set or remove VAR in PROG's environment\n"
 	       "\n"
 	       "Filtering:\n"
@@ -522,7 +524,7 @@ void parse_options(int argc, char **argv)
 			unsupported("-k (--stack-traces)");
 			break;
 		case 'P':
-			unsupported("-P (--trace-path)");
+			pathtrace_add(optarg);
 			break;
 		case 'u':
 			unsupported("-u (--user)");

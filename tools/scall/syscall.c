@@ -11,6 +11,7 @@
 #include "expr.h"
 #include "options.h"
 #include "report.h"
+#include "pathtrace.h"
 #include "trace.h"
 
 /* Kernel restart codes: the thread never sees them. */
@@ -77,6 +78,27 @@ static int decode_entry(struct call *c)
 	return DEC_DONE;
 }
 
+/* -P: whether the call names a selected path or descriptor; hides it if not. */
+static bool path_selected(struct thr *t)
+{
+	struct call *c = &t->c;
+	bool raw = c->raw;
+
+	/* the decoders know which arguments are paths: run them, drop the text */
+	c->raw = false;
+	decode_entry(c);
+	c->raw = raw;
+	sb_reset(&c->sb);
+	c->narg = 0;
+	c->sep_done = false;
+	c->rfmt = RV_DEC;
+	c->aux[0] = '\0';
+	memset(c->priv, 0, sizeof(c->priv));
+	if (!c->path_hit)
+		t->shown = false;
+	return c->path_hit;
+}
+
 void syscall_entry(struct thr *t, const struct scall_info *si)
 {
 	struct call *c = &t->c;
@@ -115,10 +137,13 @@ void syscall_entry(struct thr *t, const struct scall_info *si)
 	c->verbose = nrset_has(&verbose_set, si->abi, si->nr);
 	c->abbrev = nrset_has(&abbrev_set, si->abi, si->nr);
 	c->raw = nrset_has(&raw_set, si->abi, si->nr);
+	c->path_hit = false;
 	t->t_entry = now_mono;
 	t->t_entry_real = now_real;
 	t->stime_entry = now_stime;
 
+	if (pathtrace_active() && !path_selected(t))
+		return;
 	if (!text_output() && !opt.json) {
 		c->state = DEC_DONE; /* -c: nothing to print */
 		return;

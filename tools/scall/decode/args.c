@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "../options.h"
+#include "../pathtrace.h"
 #include "decode.h"
 
 struct synth_exec synth_exec;
@@ -464,6 +465,8 @@ void fd_decorate(struct call *c, int fd, struct sbuf *out)
 
 void p_fd(struct call *c, int fd)
 {
+	if (pathtrace_active() && !c->exiting && pathtrace_fd(c->tid, fd))
+		c->path_hit = true;
 	sb_printf(&c->sb, "%d", fd);
 	if (opt.decode_fds && fd >= 0)
 		fd_decorate(c, fd, &c->sb);

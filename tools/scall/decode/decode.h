@@ -61,6 +61,7 @@ struct call {
 	bool abbrev;              /* abbreviate long structures (-e abbrev=) */
 	bool raw;                 /* print raw arguments (-e raw=) */
 	const char *restart_name; /* the call restart_syscall resumes */
+	bool path_hit;            /* -P: an argument names a selected path */
 };
 
 typedef int (*decoder_fn)(struct call *c);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../options.h"
+#include "../pathtrace.h"
 #include "decode.h"
 
 /* ---- strings ---- */
@@ -104,6 +105,8 @@ void p_path(struct call *c, uint64_t addr)
 		p_ptr(c, addr);
 		return;
 	}
+	if (pathtrace_active() && !c->exiting && pathtrace_path(buf, (size_t)n))
+		c->path_hit = true;
 	p_quoted(c, (unsigned char *)buf, (size_t)n, (size_t)n == sizeof(buf) - 1);
 }
 
