@@ -138,7 +138,7 @@ static const struct usage_case usage_cases[] = {
 	{ { "-D", "true", NULL }, "option -D (--daemonize) is not supported yet" },
 	{ { "-P", "", "true", NULL }, "-P: empty path" },
 	{ { "-u", "nobody", "true", NULL }, "option -u (--user) is not supported yet" },
-	{ { "-e", "read=1", "true", NULL }, "-e read= is not supported yet" },
+	{ { "-e", "kvm=vcpu", "true", NULL }, "-e kvm= is not supported yet" },
 };
 
 /* Each: exit status 1 and a message naming the problem. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "decode/decode.h"
+#include "dumpio.h"
 #include "expr.h"
 #include "options.h"
 #include "tamper.h"
@@ -537,9 +538,11 @@ void expr_qualify(const char *name, const char *value)
 		opt.decode_fds = f == 0 ? 0 : f == 1 ? 1 : 2;
 	} else if (!strcmp(name, "inject") || !strcmp(name, "fault")) {
 		tamper_parse(value, name[0] == 'f');
-	} else if (!strcmp(name, "read") || !strcmp(name, "reads") || !strcmp(name, "r") ||
-		   !strcmp(name, "write") || !strcmp(name, "writes") || !strcmp(name, "w") ||
-		   !strcmp(name, "kvm") || !strcmp(name, "trace-fds") ||
+	} else if (!strcmp(name, "read") || !strcmp(name, "reads") || !strcmp(name, "r")) {
+		dumpio_parse(false, value);
+	} else if (!strcmp(name, "write") || !strcmp(name, "writes") || !strcmp(name, "w")) {
+		dumpio_parse(true, value);
+	} else if (!strcmp(name, "kvm") || !strcmp(name, "trace-fds") ||
 		   !strcmp(name, "trace-fd")) {
 		die("-e %s= is not supported yet", name);
 	} else {

@@ -150,6 +150,7 @@ static void usage(void)
 	       "  -v, --no-abbrev          print structures and arrays in full\n"
 	       "  -e abbrev=SET, verbose=SET, raw=SET   per call: abbreviate, dereference,\n"
 	       "                           print raw arguments\n"
+	       "  -e read=FDS, write=FDS   hex dump of the data read from or written to FDS\n"
 	       "  -X raw|abbrev|verbose    how constants are printed\n"
 	       "  -x, -xx                  strings with non-ASCII bytes, or all strings, in hex\n"
 	       "  -y, -yy                  print paths of file descriptors\n"

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dumpio.h"
 #include "expr.h"
 #include "options.h"
 #include "report.h"
@@ -324,6 +325,8 @@ void syscall_exit(struct thr *t, const struct scall_info *si)
 	out_pad(t);
 	print_result(t);
 	line_end(t);
+	if (dumpio_active())
+		dumpio(t);
 	if (opt.no_abbrev && t->tamp.active) {
 		char perf[1024];
 

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/* -e read= and -e write=: dumps of the data after the call lines. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static void check_dumps(const char *prog)
+{
+	struct run *r = scall_run("-o", "@T", "-e", "trace=read,write,readv,writev,sendmsg", "-e",
+				  "read=20", "-e", "write=21", prog, NULL);
+	char *got, *want;
+
+	cr_assert_eq(run_exit(r), 0, "status %#x: %s", r->status, r->err);
+	got = trace_from_expect(r);
+	cr_assert(got, "first expected line missing.\nexpected:\n%s\ntrace:\n%s", r->expect,
+		  r->trace);
+	want = malloc(strlen(r->expect) + 64);
+	sprintf(want, "%s+++ exited with 0 +++\n", r->expect);
+	cr_assert_str_eq(got, want, "expected:\n%s\ngot:\n%s", want, got);
+	free(want);
+	free(got);
+	run_free(r);
+}
+
+Test(dumpio, pipe_and_vectors)
+{
+	check_dumps("@P/cli_dumpio");
+}
+
+Test(dumpio, pipe_and_vectors_i386)
+{
+	if (!have_prog("cli_dumpio.32"))
+		cr_skip_test("no 32-bit build");
+	check_dumps("@P/cli_dumpio.32");
+}
+
+/* "!" selects every other descriptor; "none" none; a bad one is a usage error. */
+Test(dumpio, sets)
+{
+	struct run *r = scall_run("-o", "@T", "-e", "trace=read,write", "-e", "write=!20", "-e",
+				  "read=none", "@P/cli_dumpio", NULL);
+
+	/* write(21, text) is dumped (3 lines), read(20) is not */
+	cr_assert_eq(run_exit(r), 0);
+	cr_assert_eq(count_matching(r->trace, "^ \\| "), 3, "%s", r->trace);
+	run_free(r);
+	r = scall_run("-e", "write=x", "true", NULL);
+	cr_assert_eq(run_exit(r), 1);
+	cr_assert(strstr(r->err, "invalid descriptor 'x' in -e write="), "%s", r->err);
+	run_free(r);
+}
