@@ -139,6 +139,8 @@ static const struct usage_case usage_cases[] = {
 	{ { "-P", "", "true", NULL }, "-P: empty path" },
 	{ { "-u", "nobody", "true", NULL }, "option -u (--user) is not supported yet" },
 	{ { "-e", "kvm=vcpu", "true", NULL }, "-e kvm= is not supported yet" },
+	{ { "-ff", "-o", "|cat", "true", NULL },
+	  "piping the output and -ff/--output-separately are mutually exclusive" },
 };
 
 /* Each: exit status 1 and a message naming the problem. */
@@ -529,4 +531,26 @@ Test(run, exit_group_line_ends_at_entry, .timeout = 30)
 	cr_assert_eq(count_matching(r->trace, "^[0-9]+ +<\\.\\.\\. pause resumed>\\) += \\?$"), 3,
 		     "%s", r->trace);
 	run_free(r);
+}
+
+/* -o |CMD: the trace is the command's input; scall waits for it to end. */
+Test(run, output_to_a_pipe)
+{
+	char path[] = "/tmp/scall-pipe-out-XXXXXX", cmd[128], *text;
+	int fd = mkstemp(path);
+	struct run *r;
+
+	cr_assert(fd >= 0);
+	close(fd);
+	snprintf(cmd, sizeof(cmd), "|sed 's/^/piped: /' > %s", path);
+	r = scall_run("-o", cmd, "-e", "trace=exit_group", "@P/cli_exit", "5", NULL);
+	cr_assert_eq(run_exit(r), 5, "status %#x: %s", r->status, r->err);
+	text = slurp(path);
+	cr_assert_eq(count_lines(text), 2, "%s", text);
+	cr_assert_eq(count_matching(text, "^piped: exit_group\\(5\\) += \\?$"), 1, "%s", text);
+	cr_assert_eq(count_matching(text, "^piped: \\+\\+\\+ exited with 5 \\+\\+\\+$"), 1, "%s",
+		     text);
+	free(text);
+	run_free(r);
+	unlink(path);
 }

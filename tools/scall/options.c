@@ -143,7 +143,8 @@ static void usage(void)
 	       "  -Z, --failed-only        print only calls that failed\n"
 	       "\n"
 	       "Output:\n"
-	       "  -o, --output=FILE        write the trace to FILE instead of stderr\n"
+	       "  -o, --output=FILE        write the trace to FILE instead of stderr;\n"
+	       "                           |CMD or !CMD pipes it to a shell command\n"
 	       "  -A                       append to FILE\n"
 	       "  -a, --columns=COLUMN     align return values at COLUMN (default 40)\n"
 	       "  -s, --string-limit=N     print at most N bytes of strings (default 32)\n"
@@ -375,9 +376,8 @@ void parse_options(int argc, char **argv)
 			opt.print_nr = true;
 			break;
 		case 'o':
-			if (optarg[0] == '|' || optarg[0] == '!')
-				die("output to a pipe (-o '%s') is not supported yet", optarg);
 			opt.outfile = optarg;
+			opt.outpipe = optarg[0] == '|' || optarg[0] == '!';
 			break;
 		case 'O': {
 			char *end;
@@ -577,6 +577,8 @@ void parse_options(int argc, char **argv)
 	if (ndeny_rules && opt.npids)
 		usage_error("--deny needs a command: a running process (-p) cannot be given a "
 			    "kernel filter");
+	if (opt.outpipe && opt.separate)
+		usage_error("piping the output and -ff/--output-separately are mutually exclusive");
 	if (opt.append && !opt.outfile)
 		msg("-A has no effect without -o");
 	if (opt.wall && opt.summary == SUMMARY_NONE)

@@ -39,6 +39,7 @@ struct options {
 	int follow;           /* -f */
 	bool separate;        /* -ff / --output-separately */
 	const char *outfile;  /* -o */
+	bool outpipe;         /* -o |CMD or -o !CMD: a pipe to a shell command */
 	bool append;          /* -A */
 	int strsize;          /* -s, default 32 */
 	enum xlat_style xlat; /* -X */

@@ -33,9 +33,22 @@ static FILE *open_file(const char *path)
 	return fp;
 }
 
+/* -o |CMD: the trace goes to the standard input of a shell command. */
+static FILE *open_pipe(const char *cmd)
+{
+	FILE *fp = popen(cmd, "we");
+
+	if (!fp)
+		die("Can't popen '%s': %s", cmd, strerror(errno));
+	setvbuf(fp, NULL, _IOFBF, 1 << 16);
+	return fp;
+}
+
 void out_init(void)
 {
-	if (opt.outfile && !opt.separate) {
+	if (opt.outpipe) {
+		main_out.fp = open_pipe(opt.outfile + 1);
+	} else if (opt.outfile && !opt.separate) {
 		main_out.fp = open_file(opt.outfile);
 	} else {
 		main_out.fp = stderr;
@@ -117,7 +130,9 @@ void out_close_all(void)
 	nsep = 0;
 	if (main_out.fp)
 		report_lost(main_out.fp, opt.outfile ? opt.outfile : "stderr");
-	if (main_out.fp && main_out.fp != stderr)
+	if (main_out.fp && opt.outpipe)
+		pclose(main_out.fp); /* waits for the command to read it all */
+	else if (main_out.fp && main_out.fp != stderr)
 		fclose(main_out.fp);
 	main_out.fp = NULL;
 }
