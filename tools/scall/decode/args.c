@@ -451,6 +451,8 @@ void fd_decorate(struct call *c, int fd, struct sbuf *out)
 	n = readlink(link, path, sizeof(path));
 	if (n <= 0 || (size_t)n >= sizeof(path))
 		return;
+	if (opt.decode_fds > 1 && fd >= 0 && sock_decorate(c, link, path, (size_t)n, out))
+		return;
 	sb_putc(out, '<');
 	decorate_path(out, path, (size_t)n);
 	if (opt.decode_fds > 1) {

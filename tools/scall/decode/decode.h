@@ -171,6 +171,11 @@ void p_ptr(struct call *c, uint64_t addr);
 void p_fd(struct call *c, int fd);
 /* "<path>" of fd in c's process (-y), appended to out; nothing if unknown. */
 void fd_decorate(struct call *c, int fd, struct sbuf *out);
+/* -yy: "<TCP:[127.0.0.1:80]>" for a descriptor whose link (target, len bytes,
+ * read from the /proc link fdlink) is "socket:[INODE]" (decode/sockdiag.c);
+ * false, with nothing appended, when it has nothing better than the link. */
+bool sock_decorate(struct call *c, const char *fdlink, const char *target, size_t len,
+		   struct sbuf *out);
 void p_path(struct call *c, uint64_t addr);
 void p_str(struct call *c, uint64_t addr);
 void p_buf(struct call *c, uint64_t addr, uint64_t len);
