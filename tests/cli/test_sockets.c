@@ -332,3 +332,29 @@ Test(sockets, python_yy_all_hex)
 {
 	python_same_as_strace("-yy -xx", PY_SET_XX);
 }
+
+/* -e decode-fds=SET: each kind of decoration alone, together, all and none. */
+Test(sockets, decode_fds_sets)
+{
+	static const char *const sets[] = { "path",     "socket",       "dev", "pidfd",
+					    "path,dev", "socket,pidfd", "all", "none" };
+
+	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
+		char opt[64];
+		struct run *r;
+		char *got;
+
+		snprintf(opt, sizeof(opt), "decode-fds=%s", sets[i]);
+		r = scall_run("-o", "@T", "-e", "trace=close", "-e", opt, "@P/cli_fdkinds", sets[i],
+			      NULL);
+		cr_assert_eq(run_exit(r), 0, "%s: status %#x %s", sets[i], r->status, r->err);
+		/* the loader closes descriptors too: compare the end of the trace */
+		got = malloc(strlen(r->expect) + 32);
+		sprintf(got, "%s+++ exited with 0 +++\n", r->expect);
+		cr_expect(strlen(r->trace) >= strlen(got) &&
+				  !strcmp(r->trace + strlen(r->trace) - strlen(got), got),
+			  "%s: expected at the end:\n%s\ntrace:\n%s", sets[i], got, r->trace);
+		free(got);
+		run_free(r);
+	}
+}

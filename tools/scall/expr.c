@@ -511,7 +511,11 @@ static const struct name_bit quiet_names[] = {
 };
 
 static const struct name_bit fds_names[] = {
-	{ "path", 1 }, { "socket", 2 }, { "dev", 4 }, { "pidfd", 8 }, { NULL, 0 },
+	{ "path", DECODE_FD_PATH },
+	{ "socket", DECODE_FD_SOCKET },
+	{ "dev", DECODE_FD_DEV },
+	{ "pidfd", DECODE_FD_PIDFD },
+	{ NULL, 0 },
 };
 
 void expr_qualify(const char *name, const char *value)
@@ -533,9 +537,8 @@ void expr_qualify(const char *name, const char *value)
 		opt.quiet = qualify_names("quiet message", value, quiet_names, QUIET_ALL);
 		opt.quiet_set = true;
 	} else if (!strcmp(name, "decode-fds") || !strcmp(name, "decode-fd")) {
-		unsigned f = qualify_names("decode-fds detail", value, fds_names, 0xf);
-
-		opt.decode_fds = f == 0 ? 0 : f == 1 ? 1 : 2;
+		opt.decode_fds =
+			qualify_names("decode-fds detail", value, fds_names, DECODE_FD_ALL);
 	} else if (!strcmp(name, "inject") || !strcmp(name, "fault")) {
 		tamper_parse(value, name[0] == 'f');
 	} else if (!strcmp(name, "read") || !strcmp(name, "reads") || !strcmp(name, "r")) {

@@ -483,7 +483,7 @@ void parse_options(int argc, char **argv)
 			break;
 		case OPT_DECODE_FDS:
 			if (!optarg)
-				opt.decode_fds = 1;
+				opt.decode_fds = DECODE_FD_PATH;
 			else
 				expr_qualify("decode-fds", optarg);
 			break;
@@ -564,7 +564,7 @@ void parse_options(int argc, char **argv)
 	else if (xcount >= 2)
 		opt.hex = HEX_ALL;
 	if (ycount)
-		opt.decode_fds = ycount > 1 ? 2 : 1;
+		opt.decode_fds = ycount > 1 ? DECODE_FD_ALL : DECODE_FD_PATH;
 
 	argv += optind;
 	argc -= optind;

@@ -32,6 +32,13 @@ enum summary_mode { SUMMARY_NONE = 0, SUMMARY_ONLY, SUMMARY_TOO };
 #define STATUS_DETACHED 0x10
 #define STATUS_ALL 0x1f
 
+/* -y, -yy, -e decode-fds=: what descriptors are decorated with */
+#define DECODE_FD_PATH 0x1   /* what /proc/PID/fd/N links to */
+#define DECODE_FD_SOCKET 0x2 /* protocol and addresses of sockets */
+#define DECODE_FD_DEV 0x4    /* the path and major:minor of devices */
+#define DECODE_FD_PIDFD 0x8  /* the pid of a pidfd */
+#define DECODE_FD_ALL 0xf
+
 /* -x: strings in hex */
 enum hex_mode { HEX_NONE = 0, HEX_NONASCII_CHARS, HEX_NONASCII, HEX_ALL };
 
@@ -43,7 +50,7 @@ struct options {
 	bool append;          /* -A */
 	int strsize;          /* -s, default 32 */
 	enum xlat_style xlat; /* -X */
-	int decode_fds;       /* -y: 1, -yy: 2 */
+	unsigned decode_fds;  /* DECODE_FD_*: -y path, -yy all */
 	enum ts_format ts;    /* -t -tt -ttt */
 	int ts_prec;          /* digits after the second: 0, 3, 6, 9 */
 	int rel_prec;         /* -r: digits, -1 when off */

@@ -439,9 +439,32 @@ static void decorate_path(struct sbuf *out, const char *path, size_t len)
 	}
 }
 
+/* "<pid:N>" for a pidfd, from /proc/PID/fdinfo/FD; false if fd is none. */
+static bool pidfd_decorate(struct call *c, int fd, struct sbuf *out)
+{
+	char info[64], line[128];
+	bool found = false;
+	FILE *fp;
+	int pid;
+
+	snprintf(info, sizeof(info), "/proc/%d/fdinfo/%d", (int)c->tid, fd);
+	fp = fopen(info, "re");
+	if (!fp)
+		return false;
+	while (!found && fgets(line, sizeof(line), fp))
+		found = sscanf(line, "Pid: %d", &pid) == 1;
+	fclose(fp);
+	if (found)
+		sb_printf(out, "<pid:%d>", pid);
+	return found;
+}
+
 void fd_decorate(struct call *c, int fd, struct sbuf *out)
 {
+	static const char pidfd[] = "anon_inode:[pidfd]";
 	char link[64], path[PATH_MAX];
+	bool dev = false;
+	struct stat st;
 	ssize_t n;
 
 	if (fd == -100)
@@ -451,17 +474,21 @@ void fd_decorate(struct call *c, int fd, struct sbuf *out)
 	n = readlink(link, path, sizeof(path));
 	if (n <= 0 || (size_t)n >= sizeof(path))
 		return;
-	if (opt.decode_fds > 1 && fd >= 0 && sock_decorate(c, link, path, (size_t)n, out))
+	if ((opt.decode_fds & DECODE_FD_SOCKET) && fd >= 0 &&
+	    sock_decorate(c, link, path, (size_t)n, out))
+		return;
+	if ((opt.decode_fds & DECODE_FD_PIDFD) && fd >= 0 && (size_t)n == sizeof(pidfd) - 1 &&
+	    !memcmp(path, pidfd, (size_t)n) && pidfd_decorate(c, fd, out))
+		return;
+	if ((opt.decode_fds & DECODE_FD_DEV) && path[0] == '/' && stat(link, &st) == 0)
+		dev = S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode);
+	if (!dev && !(opt.decode_fds & DECODE_FD_PATH))
 		return;
 	sb_putc(out, '<');
 	decorate_path(out, path, (size_t)n);
-	if (opt.decode_fds > 1) {
-		struct stat st;
-
-		if (stat(link, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
-			sb_printf(out, "<%s %u:%u>", S_ISCHR(st.st_mode) ? "char" : "block",
-				  major(st.st_rdev), minor(st.st_rdev));
-	}
+	if (dev)
+		sb_printf(out, "<%s %u:%u>", S_ISCHR(st.st_mode) ? "char" : "block",
+			  major(st.st_rdev), minor(st.st_rdev));
 	sb_putc(out, '>');
 }
 
