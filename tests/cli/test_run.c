@@ -554,3 +554,19 @@ Test(run, output_to_a_pipe)
 	run_free(r);
 	unlink(path);
 }
+
+/* -f: a child's "attached" comes while the parent's clone line is open. */
+Test(run, child_attached_inside_the_clone_line)
+{
+	struct run *r = scall_run("-f", "-e", "trace=clone", "@P/cli_fork", NULL);
+	char re[160];
+
+	cr_assert_eq(run_exit(r), 0, "status %#x", r->status);
+	snprintf(re, sizeof(re),
+		 "^clone\\(child_stack=NULL, flags=[A-Z_|]+SIGCHLDscall: Process "
+		 "[0-9]+ attached$");
+	cr_assert_eq(count_matching(r->err, re), 1, "%s", r->err);
+	cr_assert_eq(count_matching(r->err, "^, child_tidptr=0x[0-9a-f]+\\) += [0-9]+$"), 1, "%s",
+		     r->err);
+	run_free(r);
+}

@@ -424,8 +424,6 @@ static void on_start(struct scall_event *ev)
 		resume(ev->tid, SCALL_RESUME_CONT, 0);
 		return;
 	}
-	if (ev->parent && !(opt.quiet & QUIET_ATTACH) && !opt.json && opt.summary != SUMMARY_ONLY)
-		msg("Process %d attached", (int)ev->tid);
 	if (!ev->parent && ev->tid != spawned)
 		note_interrupted_call(t);
 	if (ev->tid == spawned && !spawned_started) {
@@ -523,6 +521,9 @@ static void on_event(struct scall_event *ev)
 		on_exec(ev);
 		return;
 	case SCALL_EV_CLONE:
+		/* Said while the parent's clone line is still open, as strace does. */
+		if (opt.follow && !(opt.quiet & QUIET_ATTACH) && !opt.json)
+			msg("Process %d attached", (int)ev->child);
 		resume(ev->tid, how(t), 0);
 		return;
 	case SCALL_EV_EXIT:
