@@ -288,6 +288,35 @@ Test(tamper, redirect_at_path_and_longer_path)
 	rm_files();
 }
 
+/* 150 threads redirecting at once: each gets a slot of its own (two banks). */
+Test(tamper, redirect_from_many_threads, .timeout = 60)
+{
+	char arg[256], path[256], want[64];
+	struct run *r;
+
+	make_files();
+	for (int i = 1; i <= 150; i++) {
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/f%d.txt", tmpdir, i);
+		f = fopen(path, "w");
+		cr_assert(f);
+		fprintf(f, "file %d\n", i);
+		fclose(f);
+	}
+	snprintf(arg, sizeof(arg), "--redirect=/nonexistent/many=%s", tmpdir);
+	r = scall_run("-f", "-o", "@T", "-e", "trace=none", arg, "@P/cli_tamper", "openmany", "150",
+		      "/nonexistent/many", NULL);
+	cr_assert_eq(run_exit(r), 0, "status %#x: %s", r->status, r->err);
+	cr_assert_eq(count_lines(r->out), 150, "%s", r->out);
+	for (int i = 1; i <= 150; i++) {
+		snprintf(want, sizeof(want), "open %d: file %d\n", i, i);
+		cr_assert(strstr(r->out, want), "missing '%s' in:\n%s", want, r->out);
+	}
+	run_free(r);
+	rm_files();
+}
+
 Test(tamper, json_tried_performed_seen)
 {
 	struct run *r = scall_run("--json", "-o", "@T", "-e", "trace=getppid", "-e",

@@ -13,6 +13,8 @@
  *   read FILE      read FILE with read(fd, buf, 64) to the end: each count
  *   delay          fork; the child calls getuid, the parent does not wait
  *   poke           getcwd into a buffer of "....": the buffer afterwards
+ *   openmany N DIR N threads at once (up to 256), thread I opens DIR/fI.txt
+ *                  and prints "open I: " and its first line
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -57,6 +59,26 @@ static void *thread_getppid(void *arg)
 	errno = 0;
 	r = syscall(SYS_getppid);
 	say("getppid", (int)(long)arg, r, errno);
+	return NULL;
+}
+
+static const char *many_dir;
+
+static void *thread_open(void *arg)
+{
+	char path[512], buf[64];
+	int i = (int)(long)arg, fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "%s/f%d.txt", many_dir, i);
+	/* all threads are alive at once: each needs its own scratch slot */
+	pthread_barrier_wait(&bar);
+	fd = open(path, O_RDONLY);
+	n = fd < 0 ? 0 : read(fd, buf, sizeof(buf) - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	printf("open %d: %s\n", i, fd < 0 ? "failed" : buf);
+	pthread_barrier_wait(&bar);
 	return NULL;
 }
 
@@ -113,6 +135,18 @@ int main(int argc, char **argv)
 		for (long i = 0; i < 2; i++)
 			pthread_create(&t[i], NULL, thread_getppid, (void *)(i + 1));
 		for (int i = 0; i < 2; i++)
+			pthread_join(t[i], NULL);
+	} else if (!strcmp(mode, "openmany") && argc > 3) {
+		int n = atoi(argv[2]);
+		pthread_t t[256];
+
+		many_dir = argv[3];
+		if (n < 1 || n > 256)
+			return 2;
+		pthread_barrier_init(&bar, NULL, (unsigned)n);
+		for (long i = 0; i < n; i++)
+			pthread_create(&t[i], NULL, thread_open, (void *)(i + 1));
+		for (int i = 0; i < n; i++)
 			pthread_join(t[i], NULL);
 	} else if (!strcmp(mode, "open") && argc > 2) {
 		first_line(open(argv[2], O_RDONLY));

@@ -438,6 +438,7 @@ static void on_exec(struct scall_event *ev)
 {
 	struct thr *t = thr_find(ev->tid);
 
+	redirect_process_exec(ev->pid);
 	if (ev->former_tid && ev->former_tid != ev->tid) {
 		struct thr *old = thr_find(ev->former_tid);
 

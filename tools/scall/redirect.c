@@ -5,9 +5,9 @@
  * thread's directory, or the directory of an *at() call's descriptor), cleaned
  * of "." and "..", and when it is OLD or below OLD, NEW takes OLD's place.
  * The new string goes to scratch memory mapped in the tracee by libscall
- * (scall_scratch()), never over the tracee's own buffers: each thread has
- * its own slot there (by tid modulo the number of slots), so other threads
- * neither see nor race it; the argument is pointed at it.
+ * (scall_scratch()), never over the tracee's own buffers: each thread gets
+ * a slot of its own there, kept until it ends or its process execs, so other
+ * threads neither see nor race it; the argument is pointed at it.
  */
 #include <fcntl.h>
 #include <limits.h>
@@ -21,7 +21,95 @@
 #include "util.h"
 
 #define SLOT_SIZE 8192 /* two paths of 4096 bytes */
-#define NSLOTS 128
+#define NSLOTS 128     /* per scratch mapping ("bank") */
+#define NBANKS 4       /* libscall keeps up to 4 scratch mappings per process */
+
+/* Which slots of a process's banks are taken, by which threads. */
+struct slot_map {
+	pid_t pid;
+	uint64_t used[NBANKS * NSLOTS / 64];
+	struct slot_map *next;
+};
+
+static struct slot_map *slot_maps;
+
+static struct slot_map **slot_map_of(pid_t pid)
+{
+	struct slot_map **pp;
+
+	for (pp = &slot_maps; *pp; pp = &(*pp)->next)
+		if ((*pp)->pid == pid)
+			break;
+	return pp;
+}
+
+/* A free slot of t's process for t, or -1 when all are taken. */
+static int slot_take(struct thr *t)
+{
+	struct slot_map **pp = slot_map_of(t->pid), *m = *pp;
+
+	if (!m) {
+		m = xcalloc(1, sizeof(*m));
+		m->pid = t->pid;
+		*pp = m;
+	}
+	for (int i = 0; i < NBANKS * NSLOTS; i++) {
+		if (!(m->used[i / 64] >> (i % 64) & 1)) {
+			m->used[i / 64] |= 1ull << (i % 64);
+			return i;
+		}
+	}
+	return -1;
+}
+
+void redirect_thread_gone(struct thr *t)
+{
+	struct slot_map *m = *slot_map_of(t->pid);
+
+	if (m && t->redirect_slot > 0)
+		m->used[(t->redirect_slot - 1) / 64] &= ~(1ull << ((t->redirect_slot - 1) % 64));
+	t->redirect_slot = 0;
+}
+
+void redirect_process_exec(pid_t pid)
+{
+	struct slot_map **pp = slot_map_of(pid), *m = *pp;
+
+	/* the new program has none of the old scratch memory */
+	for (struct thr *t = thr_first(); t; t = thr_next(t))
+		if (t->pid == pid)
+			t->redirect_slot = 0;
+	if (m) {
+		*pp = m->next;
+		free(m);
+	}
+}
+
+/* The address of t's slot, mapping its bank if needed; 0 on failure. */
+static uint64_t slot_addr(struct thr *t)
+{
+	uint64_t base;
+	int rc, slot;
+
+	if (!t->redirect_slot) {
+		slot = slot_take(t);
+		if (slot < 0) {
+			msg("redirect in %d: more than %d threads redirecting at once", (int)t->tid,
+			    NBANKS * NSLOTS);
+			return 0;
+		}
+		t->redirect_slot = slot + 1;
+	}
+	slot = t->redirect_slot - 1;
+	/* bank b is a mapping of its own size: (b + 1) * NSLOTS slots */
+	rc = scall_scratch(tracer, t->tid, (size_t)SLOT_SIZE * NSLOTS * (size_t)(slot / NSLOTS + 1),
+			   &base);
+	if (rc < 0) {
+		msg("redirect in %d: no scratch memory: %s", (int)t->tid, scall_strerror(rc));
+		return 0;
+	}
+	return base + (uint64_t)(slot % NSLOTS) * SLOT_SIZE;
+}
 
 /* Which arguments are paths, and which argument is the directory each
  * path is relative to (-1: the working directory). */
@@ -220,17 +308,9 @@ bool redirect_entry(struct thr *t, struct scall_info *si)
 			free(np);
 			continue;
 		}
-		if (!scratch) {
-			int rc =
-				scall_scratch(tracer, t->tid, (size_t)SLOT_SIZE * NSLOTS, &scratch);
-
-			if (rc < 0) {
-				msg("redirect in %d: no scratch memory: %s", (int)t->tid,
-				    scall_strerror(rc));
-				free(np);
-				return changed;
-			}
-			scratch += (uint64_t)((unsigned)t->tid % NSLOTS) * SLOT_SIZE;
+		if (!scratch && !(scratch = slot_addr(t))) {
+			free(np);
+			return changed;
 		}
 		if (scall_mem_write(tracer, t->tid, scratch + (uint64_t)k * 4096, np,
 				    strlen(np) + 1) != (ssize_t)(strlen(np) + 1)) {

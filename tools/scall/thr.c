@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "options.h"
+#include "tamper.h"
 #include "trace.h"
 #include "util.h"
 
@@ -56,6 +57,7 @@ void thr_del(struct thr *t)
 			break;
 		}
 	}
+	redirect_thread_gone(t);
 	if (t->out->owner == t)
 		t->out->owner = NULL;
 	out_release(t->out);

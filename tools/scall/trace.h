@@ -40,6 +40,7 @@ struct thr {
 	uint64_t ip;              /* for -i: where the current call is */
 	const char *restart_name; /* the call restart_syscall resumes */
 	struct tamper_state tamp; /* what -e inject= and --redirect did */
+	int redirect_slot;        /* --redirect: 1 + its scratch slot, 0: none yet */
 	struct thr *next;         /* hash chain */
 };
 
