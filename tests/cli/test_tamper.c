@@ -116,6 +116,24 @@ Test(tamper, fault_defaults_to_enosys_in_every_thread)
 	run_free(r);
 }
 
+/* when= counts per thread, as strace: each thread's first getuid is its #1. */
+Test(tamper, when_counts_per_thread)
+{
+	struct run *r = scall_run("-f", "-o", "@T", "-e", "inject=getuid:error=EPERM:when=2",
+				  "@P/cli_tamper", "threads", "4", NULL);
+
+	cr_assert_eq(run_exit(r), 0);
+	cr_assert_eq(count_matching(r->out, "^getuid [1-4]: 0$"), 4, "%s", r->out);
+	cr_assert_eq(count_matching(r->trace, "INJECTED"), 0, "%s", r->trace);
+	run_free(r);
+	r = scall_run("-f", "-o", "@T", "-e", "inject=getuid:error=EPERM:when=1", "@P/cli_tamper",
+		      "threads", "4", NULL);
+	cr_assert_eq(count_matching(r->out, "^getuid [1-4]: -1 1$"), 4, "%s", r->out);
+	cr_assert_eq(count_matching(r->trace, "getuid\\(\\) += -1 EPERM .*\\(INJECTED\\)"), 4, "%s",
+		     r->trace);
+	run_free(r);
+}
+
 Test(tamper, signal_is_delivered)
 {
 	struct run *r = scall_run("-o", "@T", "-e", "trace=getppid", "-e",

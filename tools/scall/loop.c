@@ -537,8 +537,7 @@ static void on_event(struct scall_event *ev)
 					t->abi ? t->abi : scall_native_abi(),
 					t->tid == t->pid ? "exit_group" : "exit");
 			print_exit(t, ev->status);
-			if (t->tid == t->pid)
-				tamper_forget(t->pid);
+			tamper_forget(t->tid);
 			thr_del(t);
 		}
 		return;

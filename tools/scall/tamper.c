@@ -2,8 +2,8 @@
 /*
  * Applying -e inject= / -e fault= rules and --redirect at syscall stops.
  *
- * Invocations are counted per system call and per process, as strace
- * counts them, whether or not a rule's when= selects the invocation.  An
+ * Invocations are counted per system call and per thread, as strace
+ * counts them (an exec does not reset them), whether or not a rule's when= selects the invocation.  An
  * error= or retval= without syscall= is emulated: an exit structure is
  * written at the entry, the call never runs.  Everything the thread tried,
  * what the kernel performed and what the thread saw is kept in
@@ -20,10 +20,10 @@
 #include "trace.h"
 #include "util.h"
 
-/* ---- invocation counters: (pid, abi, nr) -> count ---- */
+/* ---- invocation counters: (tid, abi, nr) -> count ---- */
 
 struct counter {
-	pid_t pid;
+	pid_t tid;
 	int abi;
 	long nr;
 	unsigned long n;
@@ -33,16 +33,16 @@ struct counter {
 #define NCOUNT 1024
 static struct counter *counters[NCOUNT];
 
-static unsigned long count_call(pid_t pid, enum scall_abi abi, long nr)
+static unsigned long count_call(pid_t tid, enum scall_abi abi, long nr)
 {
-	unsigned h = ((unsigned)pid * 31u + (unsigned)nr * 7u + (unsigned)abi) % NCOUNT;
+	unsigned h = ((unsigned)tid * 31u + (unsigned)nr * 7u + (unsigned)abi) % NCOUNT;
 	struct counter *c;
 
 	for (c = counters[h]; c; c = c->next)
-		if (c->pid == pid && c->abi == (int)abi && c->nr == nr)
+		if (c->tid == tid && c->abi == (int)abi && c->nr == nr)
 			return ++c->n;
 	c = xcalloc(1, sizeof(*c));
-	c->pid = pid;
+	c->tid = tid;
 	c->abi = (int)abi;
 	c->nr = nr;
 	c->n = 1;
@@ -51,7 +51,7 @@ static unsigned long count_call(pid_t pid, enum scall_abi abi, long nr)
 	return 1;
 }
 
-void tamper_forget(pid_t pid)
+void tamper_forget(pid_t tid)
 {
 	for (unsigned h = 0; h < NCOUNT; h++) {
 		struct counter **pp = &counters[h];
@@ -59,7 +59,7 @@ void tamper_forget(pid_t pid)
 		while (*pp) {
 			struct counter *c = *pp;
 
-			if (c->pid == pid) {
+			if (c->tid == tid) {
 				*pp = c->next;
 				free(c);
 			} else {
@@ -133,7 +133,7 @@ bool tamper_entry(struct thr *t, struct scall_info *si, int *sig, uint64_t *dela
 	ts->tried = *si;
 	if (r && ndeny_rules && deny_of(si->abi, si->nr, &kill, &derr))
 		r = NULL; /* the kernel denies it */
-	if (r && !when_matches(r, count_call(t->pid, si->abi, si->nr)))
+	if (r && !when_matches(r, count_call(t->tid, si->abi, si->nr)))
 		r = NULL;
 	if (r) {
 		ts->active = true;

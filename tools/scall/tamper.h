@@ -112,8 +112,8 @@ void tamper_marks(const struct thr *t, char *buf, size_t size);
 void tamper_performed_text(const struct thr *t, char *buf, size_t size);
 /* --json: ,"tampered":{...} */
 void tamper_json(const struct thr *t, struct sbuf *sb);
-/* A process ended or exec'd: forget its counters. */
-void tamper_forget(pid_t pid);
+/* A thread ended: forget its invocation counters. */
+void tamper_forget(pid_t tid);
 
 /* redirect.c: a thread ended (its scratch slot is free again) or a process
  * exec'd (its scratch memory is gone). */
