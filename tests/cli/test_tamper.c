@@ -335,6 +335,41 @@ Test(tamper, redirect_from_many_threads, .timeout = 60)
 	rm_files();
 }
 
+/* A path poked at the entry: the line shows what the kernel got, as strace's. */
+Test(tamper, poke_enter_path_is_printed_as_poked)
+{
+	char longp[256], shortp[256], hex[600], expr[700], want[400];
+	struct run *r;
+	size_t n = 0;
+	int nth;
+
+	make_files();
+	snprintf(longp, sizeof(longp),
+		 "%s/a-much-longer-directory-name-than-the-old-one/and-a-long-file-name.txt",
+		 tmpdir);
+	snprintf(shortp, sizeof(shortp), "%s/real.txt", tmpdir);
+	for (size_t i = 0; i <= strlen(shortp); i++)
+		n += (size_t)snprintf(hex + n, sizeof(hex) - n, "%02x", (unsigned char)shortp[i]);
+	/* which openat is the program's (the loader's come first): count them */
+	r = scall_run("-o", "@T", "-e", "trace=openat", "@P/cli_tamper", "open", longp, NULL);
+	nth = 0;
+	for (const char *p = r->trace; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		nth++;
+		if (!strncmp(p + strlen("openat(AT_FDCWD, \""), longp, strlen(longp)))
+			break;
+	}
+	run_free(r);
+	snprintf(expr, sizeof(expr), "inject=openat:poke_enter=@arg2=%s:when=%d", hex, nth);
+	r = scall_run("-o", "@T", "-e", "trace=openat", "-e", expr, "@P/cli_tamper", "open", longp,
+		      NULL);
+	cr_assert(strstr(r->out, "content: real content\n"), "%s\n%s", r->out, r->trace);
+	snprintf(want, sizeof(want), "openat(AT_FDCWD, \"%s\", O_RDONLY)", shortp);
+	cr_assert(strstr(r->trace, want), "no '%s' in:\n%s", want, r->trace);
+	cr_assert(strstr(r->trace, "(INJECTED: args)"), "%s", r->trace);
+	run_free(r);
+	rm_files();
+}
+
 Test(tamper, json_tried_performed_seen)
 {
 	struct run *r = scall_run("--json", "-o", "@T", "-e", "trace=getppid", "-e",

@@ -156,11 +156,12 @@ static void on_syscall_entry(struct thr *t, const struct scall_info *info)
 	uint64_t delay = 0;
 	int sig = 0;
 
-	syscall_entry(t, &si);
 	if (tampering())
 		need_exit = tamper_entry(t, &si, &sig, &delay);
 	else
 		t->tamp.active = t->tamp.delayed = false;
+	/* The call as tried, but memory as poked: what strace prints too. */
+	syscall_entry(t, tampering() ? &t->tamp.tried : &si);
 	if (!filtered) {
 		h = SCALL_RESUME_SYSCALL;
 	} else if (t->tamp.emulated && !need_exit) {
