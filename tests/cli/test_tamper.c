@@ -34,14 +34,13 @@ static void assert_count(const char *out, int n, const char *injected, const cha
 	}
 }
 
-static void when_case(const char *when, const char *pattern)
+static void when_case_of(const char *prog, const char *when, const char *pattern)
 {
 	char expr[128];
 	struct run *r;
 
 	snprintf(expr, sizeof(expr), "inject=getppid:error=ENOENT:when=%s", when);
-	r = scall_run("-o", "@T", "-e", "trace=getppid", "-e", expr, "@P/cli_tamper", "count", "12",
-		      NULL);
+	r = scall_run("-o", "@T", "-e", "trace=getppid", "-e", expr, prog, "count", "12", NULL);
 	cr_assert_eq(run_exit(r), 0, "%s", r->err);
 	assert_count(r->out, 12, pattern, ": -1 2");
 	int k = 0;
@@ -50,6 +49,19 @@ static void when_case(const char *when, const char *pattern)
 		k += *q == 'x';
 	cr_assert_eq(count_matching(r->trace, "\\(INJECTED\\)"), k, "when=%s:\n%s", when, r->trace);
 	run_free(r);
+}
+
+static void when_case(const char *when, const char *pattern)
+{
+	when_case_of("@P/cli_tamper", when, pattern);
+}
+
+/* The same in a 32-bit program: the i386 table and registers. */
+Test(tamper, when_forms_i386)
+{
+	if (!have_prog("cli_tamper.32"))
+		cr_skip_test("no 32-bit build");
+	when_case_of("@P/cli_tamper.32", "2+3", ".x..x..x..x.");
 }
 
 Test(tamper, when_forms)
