@@ -18,6 +18,7 @@ CFLAGS ?= -O2 -g
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes $(if $(WERROR),-Werror)
 CPPFLAGS += -Iinclude -D_GNU_SOURCE
 LDLIBS_SECCOMP := $(shell pkg-config --libs libseccomp 2>/dev/null || echo -lseccomp)
+LDLIBS_DW := $(shell pkg-config --libs libdw 2>/dev/null || echo -ldw -lelf)
 
 ifeq ($(SAN),1)
 B ?= build-san
@@ -66,7 +67,7 @@ $(B)/libscall.so: $(B)/libscall.so.$(VERSION)
 	ln -sf $(SONAME) $@
 
 $(B)/scall: $(CLI_OBJ) $(B)/libscall.a
-	$(CC) $(ALL_LDFLAGS) $(CLI_OBJ) $(B)/libscall.a -o $@ $(LDLIBS_SECCOMP) -lm
+	$(CC) $(ALL_LDFLAGS) $(CLI_OBJ) $(B)/libscall.a -o $@ $(LDLIBS_SECCOMP) $(LDLIBS_DW) -lm
 
 $(B)/examples/%: examples/%.c $(B)/libscall.a include/scall.h
 	@mkdir -p $(dir $@)

@@ -134,7 +134,6 @@ static const struct usage_case usage_cases[] = {
 	{ { "--no-such-option", "true", NULL }, "unrecognized option" },
 	{ { "-e", "inject=openat:bogus=1", "true", NULL }, "unknown key 'bogus'" },
 	{ { "-e", "fault=openat:error=ENOPE", "true", NULL }, "unknown error name 'ENOPE'" },
-	{ { "-k", "true", NULL }, "option -k (--stack-traces) is not supported yet" },
 	{ { "-D", "true", NULL }, "option -D (--daemonize) is not supported yet" },
 	{ { "-P", "", "true", NULL }, "-P: empty path" },
 	{ { "-u", "nobody", "true", NULL }, "option -u (--user) is not supported yet" },
@@ -568,5 +567,26 @@ Test(run, child_attached_inside_the_clone_line)
 	cr_assert_eq(count_matching(r->err, re), 1, "%s", r->err);
 	cr_assert_eq(count_matching(r->err, "^, child_tidptr=0x[0-9a-f]+\\) += [0-9]+$"), 1, "%s",
 		     r->err);
+	run_free(r);
+}
+
+/* -k: the stack of each call, innermost first, named from the symbols. */
+Test(run, stack_traces)
+{
+	struct run *r = scall_run("-k", "-o", "@T", "-e", "trace=getppid", "@P/cli_stack", NULL);
+	char *stack;
+
+	cr_assert_eq(run_exit(r), 0, "status %#x: %s", r->status, r->err);
+	cr_assert_eq(count_matching(r->trace, "^getppid\\(\\) += [0-9]+$"), 1, "%s", r->trace);
+	stack = grep_lines(r->trace, "^ > ");
+	cr_assert(strstr(stack, "(syscall+0x"), "%s", r->trace);
+	cr_assert(strstr(stack, "/cli_stack(stack_inner_caller+0x"), "%s", r->trace);
+	cr_assert(strstr(stack, "/cli_stack(stack_outer_caller+0x"), "%s", r->trace);
+	cr_assert(strstr(stack, "/cli_stack(main+0x"), "%s", r->trace);
+	cr_assert(strstr(stack, "stack_inner_caller") < strstr(stack, "stack_outer_caller") &&
+			  strstr(stack, "stack_outer_caller") < strstr(stack, "(main+"),
+		  "frames out of order:\n%s", stack);
+	cr_assert(all_lines_match(stack, "^ > /[^ ]+\\([^)]*\\) \\[0x[0-9a-f]+\\]$"), "%s", stack);
+	free(stack);
 	run_free(r);
 }

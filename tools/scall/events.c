@@ -7,6 +7,7 @@
 
 #include "expr.h"
 #include "options.h"
+#include "stacktrace.h"
 #include "report.h"
 #include "siginfo.h"
 #include "trace.h"
@@ -50,6 +51,8 @@ void print_signal(struct thr *t, int sig)
 	sb_free(&sb);
 	out_puts(t, " ---");
 	line_end(t);
+	if (opt.stack)
+		stacktrace_print(t);
 }
 
 void print_group_stop(struct thr *t, int sig)

@@ -17,6 +17,7 @@
 
 #include "expr.h"
 #include "options.h"
+#include "stacktrace.h"
 #include "report.h"
 #include "tamper.h"
 #include "trace.h"
@@ -102,6 +103,13 @@ static void setup_filter(void)
 					add_rule(abis[i], nr);
 			for (size_t k = 0; k < sizeof(always) / sizeof(always[0]); k++) {
 				long nr = scall_syscall_lookup(abis[i], always[k]);
+
+				if (nr >= 0)
+					add_rule(abis[i], nr);
+			}
+			/* -k: what a process maps must be known at any stop */
+			for (int k = 0; opt.stack && stacktrace_remap_calls[k]; k++) {
+				long nr = scall_syscall_lookup(abis[i], stacktrace_remap_calls[k]);
 
 				if (nr >= 0)
 					add_rule(abis[i], nr);

@@ -56,6 +56,7 @@ static const struct option longopts[] = {
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "attach", required_argument, NULL, 'p' },
 	{ "trace-path", required_argument, NULL, 'P' },
+	{ "stack-traces", no_argument, NULL, 'k' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "output-append-mode", no_argument, NULL, 'A' },
 	{ "output-separately", no_argument, NULL, OPT_OUTPUT_SEP },
@@ -110,7 +111,6 @@ static const struct option longopts[] = {
 	{ "daemonize", optional_argument, NULL, OPT_DAEMONIZE },
 	{ "detach-on", required_argument, NULL, OPT_UNSUPPORTED },
 	{ "user", required_argument, NULL, OPT_UNSUPPORTED },
-	{ "stack-traces", no_argument, NULL, OPT_UNSUPPORTED },
 	{ "secontext", optional_argument, NULL, OPT_UNSUPPORTED },
 	{ "pidns-translation", no_argument, NULL, OPT_UNSUPPORTED },
 	{ "always-show-pid", no_argument, NULL, OPT_UNSUPPORTED },
@@ -158,6 +158,7 @@ static void usage(void)
 	       "  -t, -tt, -ttt            absolute timestamps (seconds, us, unix time)\n"
 	       "  -r                       timestamps relative to the previous line\n"
 	       "  -T                       time spent in each call\n"
+	       "  -k, --stack-traces       the stack of the thread after each call\n"
 	       "  -n                       print the system call number\n"
 	       "  -i                       print the instruction pointer\n"
 	       "  -q, -qq, -qqq            quieter: attach messages, exit statuses, all\n"
@@ -522,7 +523,7 @@ void parse_options(int argc, char **argv)
 			unsupported("-b (--detach-on)");
 			break;
 		case 'k':
-			unsupported("-k (--stack-traces)");
+			opt.stack = true;
 			break;
 		case 'P':
 			pathtrace_add(optarg);

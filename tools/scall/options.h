@@ -74,6 +74,7 @@ struct options {
 	char **argv;    /* the command */
 	int debug;      /* -d */
 	bool no_abbrev; /* -v */
+	bool stack;     /* -k: a stack trace after each call */
 };
 
 extern struct options opt;

@@ -13,6 +13,7 @@
 #include "options.h"
 #include "report.h"
 #include "pathtrace.h"
+#include "stacktrace.h"
 #include "trace.h"
 
 /* Kernel restart codes: the thread never sees them. */
@@ -109,6 +110,8 @@ void syscall_entry(struct thr *t, const struct scall_info *si)
 			print_personality(t, si->abi);
 		t->abi = si->abi;
 	}
+	if (opt.stack)
+		stacktrace_note_call(t->pid, scall_syscall_name(si->abi, si->nr));
 	t->in_syscall = true;
 	t->last_nr = si->nr;
 	t->ip = si->ip;
@@ -327,6 +330,8 @@ void syscall_exit(struct thr *t, const struct scall_info *si)
 	line_end(t);
 	if (dumpio_active())
 		dumpio(t);
+	if (opt.stack)
+		stacktrace_print(t);
 	if (opt.no_abbrev && t->tamp.active) {
 		char perf[1024];
 
@@ -380,6 +385,9 @@ void syscall_end_if_noreturn(struct thr *t)
 	/* a tampered call may return after all: it ends at its exit stop */
 	if (!t->in_syscall || !t->shown || t->tamp.active || !name)
 		return;
-	if (!strcmp(name, "exit") || !strcmp(name, "exit_group"))
-		syscall_abandon(t);
+	if (strcmp(name, "exit") && strcmp(name, "exit_group"))
+		return;
+	syscall_abandon(t);
+	if (opt.stack && text_output() && !opt.json)
+		stacktrace_print(t);
 }
