@@ -448,6 +448,7 @@ static void on_exec(struct scall_event *ev)
 	struct thr *t = thr_find(ev->tid);
 
 	redirect_process_exec(ev->pid);
+	stacktrace_forget(ev->pid);
 	if (ev->former_tid && ev->former_tid != ev->tid) {
 		struct thr *old = thr_find(ev->former_tid);
 
@@ -547,6 +548,8 @@ static void on_event(struct scall_event *ev)
 					t->tid == t->pid ? "exit_group" : "exit");
 			print_exit(t, ev->status);
 			tamper_forget(t->tid);
+			if (t->tid == t->pid)
+				stacktrace_forget(t->pid);
 			thr_del(t);
 		}
 		return;
