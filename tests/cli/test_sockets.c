@@ -236,6 +236,12 @@ static char *normalize(const char *text)
 			p += l;
 			continue;
 		}
+		if (*p == ' ' && p[strspn(p, " ")] == '=') {
+			/* the padding to the result column depends on the numbers' widths */
+			*o++ = ' ';
+			p += strspn(p, " ");
+			continue;
+		}
 		*o++ = *p++;
 	}
 	*o = '\0';
