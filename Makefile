@@ -215,7 +215,7 @@ $(FZ)/obj/tests/fuzz/%.o: tests/fuzz/%.c tests/fuzz/fuzz.h include/scall.h \
 	$(FUZZ_CC) $(CPPFLAGS) -Itools/scall $(FUZZ_CFLAGS) $(WARN) -c $< -o $@
 
 $(FZ)/fuzz_%: $(FZ)/obj/tests/fuzz/fuzz_%.o $(FUZZ_SUPPORT) $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_WRAP) $^ -o $@ $(LDLIBS_SECCOMP) -lm
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $(FUZZ_WRAP) $^ -o $@ $(LDLIBS_SECCOMP) $(LDLIBS_DW) -lm
 
 fuzz-build: $(FUZZ_BINS)
 

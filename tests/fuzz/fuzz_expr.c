@@ -62,7 +62,7 @@ static void read_back(void)
 	for (int i = 0; i < ntamper_rules; i++)
 		check_rule(&tamper_rules[i]);
 	check(opt.status <= STATUS_ALL && opt.quiet <= QUIET_ALL, "status= or quiet= bits");
-	check(opt.decode_fds >= 0 && opt.decode_fds <= 2, "decode-fds= level");
+	check((opt.decode_fds & ~(unsigned)DECODE_FD_ALL) == 0, "decode-fds= set");
 	(void)sink;
 }
 

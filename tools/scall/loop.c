@@ -43,14 +43,6 @@ static void take_time(void)
 	clock_gettime(CLOCK_REALTIME, &now_real);
 }
 
-static void add_rule(enum scall_abi abi, long nr)
-{
-	int rc = scall_filter_add(tracer, abi, nr, SCALL_ACT_TRACE, 0);
-
-	if (rc < 0 && rc != -EINVAL)
-		die("cannot set the filter: %s", scall_strerror(rc));
-}
-
 /* Whether a denied call is also traced: then every thread runs with
  * PT_SYSCALL stops, whose entry stop comes before the kernel's seccomp
  * check, so the denied call is seen at its entry and exit. */
@@ -70,14 +62,33 @@ static bool deny_traced(const enum scall_abi *abis, int n)
 	return false;
 }
 
+static bool named_in(const char *const *names, enum scall_abi abi, long nr)
+{
+	const char *name = scall_syscall_name(abi, nr);
+
+	for (; name && *names; names++)
+		if (!strcmp(name, *names))
+			return true;
+	return false;
+}
+
+/* Whether (abi, nr) must stop under a partial trace. */
+static bool must_stop(enum scall_abi abi, long nr)
+{
+	static const char *const always[] = {
+		"execve", "execveat",	     "clone",	   "clone3", "fork",
+		"vfork",  "restart_syscall", "socketcall", /* i386: may stand for a traced socket call */
+		NULL,
+	};
+
+	return nrset_has(&trace_set, abi, nr) || tamper_wants(abi, nr) || named_in(always, abi, nr) ||
+	       (opt.stack && named_in(stacktrace_remap_calls, abi, nr)); /* -k: mappings */
+}
+
 /* Stop only at traced and tampered calls, plus those that change the set
  * of tracees; deny rules become seccomp actions (ERRNO, KILL). */
 static void setup_filter(void)
 {
-	static const char *const always[] = {
-		"execve", "execveat",        "clone",      "clone3", "fork",
-		"vfork",  "restart_syscall", "socketcall", /* i386: may stand for a traced socket call */
-	};
 	enum scall_abi abis[SCALL_ABI_COUNT];
 	int n = expr_abis(abis, SCALL_ABI_COUNT);
 
@@ -94,25 +105,24 @@ static void setup_filter(void)
 			die("cannot set the filter: %s", scall_strerror(rc));
 		filtered = true;
 	} else if (!nrset_is_full(&trace_set) && !deny_traced(abis, n)) {
+		/* "!set" selects unknown numbers too: they stop, the excluded run */
+		bool by_default = trace_set.all_unknown;
+		int rc = by_default ? scall_filter_default(tracer, SCALL_ACT_TRACE, 0) : 0;
+
+		if (rc < 0)
+			die("cannot set the filter: %s", scall_strerror(rc));
 		filtered = true;
 		for (int i = 0; i < n; i++) {
 			long max = scall_syscall_max(abis[i]);
 
-			for (long nr = 0; nr <= max; nr++)
-				if (nrset_has(&trace_set, abis[i], nr) || tamper_wants(abis[i], nr))
-					add_rule(abis[i], nr);
-			for (size_t k = 0; k < sizeof(always) / sizeof(always[0]); k++) {
-				long nr = scall_syscall_lookup(abis[i], always[k]);
-
-				if (nr >= 0)
-					add_rule(abis[i], nr);
-			}
-			/* -k: what a process maps must be known at any stop */
-			for (int k = 0; opt.stack && stacktrace_remap_calls[k]; k++) {
-				long nr = scall_syscall_lookup(abis[i], stacktrace_remap_calls[k]);
-
-				if (nr >= 0)
-					add_rule(abis[i], nr);
+			for (long nr = 0; nr <= max; nr++) {
+				if (must_stop(abis[i], nr) == by_default ||
+				    (by_default && !scall_syscall_name(abis[i], nr)))
+					continue;
+				rc = scall_filter_add(tracer, abis[i], nr,
+						      by_default ? SCALL_ACT_ALLOW : SCALL_ACT_TRACE, 0);
+				if (rc < 0 && rc != -EINVAL)
+					die("cannot set the filter: %s", scall_strerror(rc));
 			}
 		}
 	}
