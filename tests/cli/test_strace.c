@@ -18,8 +18,13 @@
 	"-e 's/^(PID )?(getpid|getppid|gettid)\\(\\) = [0-9]+/\\1\\2() = N/' " \
 	"-e 's/^(PID )?sysinfo\\(.*\\) = 0$/\\1sysinfo(...) = 0/'"
 
-/* Trace cmd (a shell word list) with both tools and the options; diff the traces. */
-static void same_as_strace(const char *opts, const char *cmd)
+/*
+ * Trace cmd (a shell word list) with both tools and the options (strace's
+ * own in st_opts); diff the traces.  scall runs after the shell words in pre
+ * ("ulimit -v N;").
+ */
+static void same_as_strace_pre(const char *st_opts, const char *opts, const char *cmd,
+			       const char *pre)
 {
 	char dir[] = "/tmp/scall-vs-strace-XXXXXX", buf[4096];
 	char *diff;
@@ -30,9 +35,9 @@ static void same_as_strace(const char *opts, const char *cmd)
 	cr_assert(mkdtemp(dir));
 	snprintf(buf, sizeof(buf),
 		 "cd %s && strace %s -o st.out %s >/dev/null 2>&1 </dev/null; "
-		 "%s %s -o sc.out %s >/dev/null 2>&1 </dev/null; " MASK " st.out > st.m; " MASK
+		 "(%s %s %s -o sc.out %s >/dev/null 2>&1 </dev/null); " MASK " st.out > st.m; " MASK
 		 " sc.out > sc.m; diff st.m sc.m > diff.txt",
-		 dir, opts, cmd, SCALL_BIN, opts, cmd);
+		 dir, st_opts, cmd, pre, SCALL_BIN, opts, cmd);
 	rc = system(buf);
 	snprintf(buf, sizeof(buf), "%s/diff.txt", dir);
 	diff = slurp(buf);
@@ -41,6 +46,11 @@ static void same_as_strace(const char *opts, const char *cmd)
 	snprintf(buf, sizeof(buf), "rm -rf %s", dir);
 	if (system(buf) != 0)
 		cr_log_warn("cannot remove %s", dir);
+}
+
+static void same_as_strace(const char *opts, const char *cmd)
+{
+	same_as_strace_pre(opts, opts, cmd, "");
 }
 
 Test(strace, cat)
@@ -132,4 +142,111 @@ Test(strace, cat_i386)
 	if (!have_prog("cli_exit.32"))
 		cr_skip_test("no 32-bit build");
 	same_as_strace("", prog("cli_exit.32"));
+}
+
+/*
+ * -s as large as it goes: strings are read as long as they are, not into a
+ * buffer of the limit's size (2 GiB each), which this address space limit
+ * would refuse.  strace takes at most 1073741823, the same for these files.
+ */
+Test(strace, huge_string_limit)
+{
+	same_as_strace_pre("-s 1073741823", "-s 2147483647", "cat /etc/hostname",
+			   "ulimit -v 1000000;");
+}
+
+Test(strace, huge_string_limit_exec)
+{
+	same_as_strace_pre("-s 1073741823", "-s 2147483647", "sh -c 'exec cat /etc/hostname'",
+			   "ulimit -v 1000000;");
+}
+
+/* The tracees print nothing that changes from run to run; their expectations
+ * go nowhere (no descriptor 3), so both traces end with a failed pwrite64. */
+#define TRACEE_VS_STRACE(name, file, opts)                   \
+	Test(strace, name)                                   \
+	{                                                    \
+		if (!have_prog(file))                        \
+			cr_skip_test(file " was not built"); \
+		same_as_strace(opts, prog(file));            \
+	}
+
+TRACEE_VS_STRACE(timers, "cli_timers", "")
+TRACEE_VS_STRACE(timers_raw, "cli_timers", "-X raw")
+TRACEE_VS_STRACE(timers_verbose, "cli_timers", "-X verbose")
+TRACEE_VS_STRACE(timers_i386, "cli_timers.32", "")
+TRACEE_VS_STRACE(sched, "cli_sched", "")
+TRACEE_VS_STRACE(sched_raw, "cli_sched", "-X raw")
+TRACEE_VS_STRACE(sched_verbose, "cli_sched", "-X verbose")
+TRACEE_VS_STRACE(sched_i386, "cli_sched.32", "")
+TRACEE_VS_STRACE(netlink, "cli_netlink", "")
+TRACEE_VS_STRACE(netlink_verbose, "cli_netlink", "-X verbose")
+TRACEE_VS_STRACE(netlink_raw_short, "cli_netlink", "-X raw -s 3")
+TRACEE_VS_STRACE(netlink_i386, "cli_netlink.32", "")
+TRACEE_VS_STRACE(netlink_hex, "cli_netlink", "-xx")
+TRACEE_VS_STRACE(desc_short_arrays, "cli_desc", "-s 0")
+TRACEE_VS_STRACE(unknown_numbers, "cli_unknown", "")
+TRACEE_VS_STRACE(unknown_numbers_i386, "cli_unknown.32", "")
+
+/* Names and numbers under -X verbose and -X raw: flags split in field and
+ * flags (socket types, statx), signal sets, wait statuses, dates. */
+Test(strace, ls_verbose_names)
+{
+	same_as_strace("-X verbose", "ls -l /etc/hostname /usr");
+}
+
+Test(strace, ls_raw_names)
+{
+	same_as_strace("-X raw -v", "ls -l /etc/hostname /usr");
+}
+
+Test(strace, sh_raw_names)
+{
+	same_as_strace("-X raw", "sh -c 'echo hi; exit 3'");
+}
+
+/* -e verbose=none: structures as their addresses, strings as they are */
+Test(strace, ls_not_verbose)
+{
+	same_as_strace("-e verbose=none", "ls -l /etc/hostname /usr");
+}
+
+/* statfs flags, in strace's order (ST_VALID first), on read-only mounts,
+ * whose numbers do not change between the two runs */
+Test(strace, statfs_flags)
+{
+	char *mounts = slurp("/proc/mounts"), *line, *save = NULL, cmd[4096] = "stat -f";
+	int n = 0;
+
+	for (line = strtok_r(mounts, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char dev[256], dir[1024], type[64], opts[1024];
+
+		if (sscanf(line, "%255s %1023s %63s %1023s", dev, dir, type, opts) == 4 &&
+		    !strncmp(opts, "ro,", 3) && !strchr(dir, '\\') &&
+		    strlen(cmd) + strlen(dir) + 4 < sizeof(cmd)) {
+			strcat(cmd, " '");
+			strcat(cmd, dir);
+			strcat(cmd, "'");
+			n++;
+		}
+	}
+	free(mounts);
+	if (!n)
+		cr_skip_test("no read-only mount");
+	same_as_strace("-e trace=statfs", cmd);
+}
+
+/* Terminal flags, as TCSETS and TCGETS print them, quirks included */
+Test(strace, stty)
+{
+	if (system("script -qc true /dev/null >/dev/null 2>&1") != 0)
+		cr_skip_test("no script(1)");
+	same_as_strace("-e trace=ioctl", "script -qec 'stty -a; stty -echo; stty echo' /dev/null");
+}
+
+/* -y: FICLONE's source descriptor is a plain number, as strace shows it */
+Test(strace, cp_decorated)
+{
+	same_as_strace("-f -y -e trace=ioctl,openat -e signal=none",
+		       "sh -c 'rm -f copy; cp /etc/hostname copy'");
 }

@@ -106,6 +106,49 @@ int main(void)
 		 sizeof(sun));
 	expect("%s= %s", col(line), err_text(errno));
 
+	/* several messages in one call (the DNS resolver's sendmmsg) */
+	{
+		struct mmsghdr mm[2];
+		struct iovec v[2];
+		char rb[2][8];
+		const char *msg = "{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=";
+		const char *tail = "}], msg_iovlen=1, msg_controllen=0, msg_flags=0}";
+
+		r = syscall(SYS_socketpair, (long)AF_UNIX, (long)SOCK_DGRAM, 0L, sv);
+		snprintf(line, sizeof(line), "socketpair(AF_UNIX, SOCK_DGRAM, 0, [%d, %d])", sv[0],
+			 sv[1]);
+		expect("%s= %ld", col(line), r);
+		memset(mm, 0, sizeof(mm));
+		v[0].iov_base = "abc";
+		v[0].iov_len = 3;
+		v[1].iov_base = "de";
+		v[1].iov_len = 2;
+		for (int i = 0; i < 2; i++) {
+			mm[i].msg_hdr.msg_iov = &v[i];
+			mm[i].msg_hdr.msg_iovlen = 1;
+		}
+		r = syscall(SYS_sendmmsg, (long)sv[0], mm, 2L, (long)MSG_DONTWAIT);
+		snprintf(line, sizeof(line),
+			 "sendmmsg(%d, [%s\"abc\", iov_len=3%s, msg_len=3}, %s\"de\", iov_len=2%s, "
+			 "msg_len=2}], 2, MSG_DONTWAIT)",
+			 sv[0], msg, tail, msg, tail);
+		expect("%s= %ld", col(line), r);
+		for (int i = 0; i < 2; i++) {
+			v[i].iov_base = rb[i];
+			v[i].iov_len = sizeof(rb[i]);
+		}
+		r = syscall(SYS_recvmmsg, (long)sv[1], mm, 2L, (long)MSG_DONTWAIT, NULL);
+		snprintf(line, sizeof(line),
+			 "recvmmsg(%d, [%s\"abc\", iov_len=8%s, msg_len=3}, %s\"de\", iov_len=8%s, "
+			 "msg_len=2}], 2, MSG_DONTWAIT, NULL)",
+			 sv[1], msg, tail, msg, tail);
+		expect("%s= %ld", col(line), r);
+		r = syscall(SYS_recvmmsg, (long)sv[1], mm, 2L, (long)MSG_DONTWAIT, NULL);
+		snprintf(line, sizeof(line), "recvmmsg(%d, %p, 2, MSG_DONTWAIT, NULL)", sv[1],
+			 (void *)mm);
+		expect("%s= %s", col(line), err_text(errno));
+	}
+
 	expect_flush();
 	return 0;
 }

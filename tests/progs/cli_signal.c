@@ -69,6 +69,46 @@ int main(void)
 	r = syscall(SYS_kill, 999999999L, 0L);
 	expect("%s= %s", col("kill(999999999, 0)"), err_text(errno));
 
+	/* sigqueue: the value is shown when there is one */
+	for (int val = 0; val < 6; val += 5) {
+		siginfo_t si;
+
+		memset(&si, 0, sizeof(si));
+		si.si_signo = SIGUSR1;
+		si.si_code = SI_QUEUE;
+		si.si_pid = pid;
+		si.si_uid = getuid();
+		si.si_value.sival_int = val;
+		r = syscall(SYS_rt_sigqueueinfo, (long)pid, (long)SIGUSR1, &si);
+		snprintf(act, sizeof(act),
+			 "{si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=%d, si_uid=%u%s}", (int)pid,
+			 (unsigned)getuid(), val ? ", si_int=5, si_ptr=0x5" : "");
+		snprintf(line, sizeof(line), "rt_sigqueueinfo(%d, SIGUSR1, %s)", (int)pid, act);
+		expect("%s= %ld", col(line), r);
+		expect("--- SIGUSR1 %s ---", act);
+#ifdef __i386__
+		expect("%s= 0", col("sigreturn({mask=[]})"));
+#else
+		expect("%s= 0", col("rt_sigreturn({mask=[]})"));
+#endif
+	}
+
+	/* SIG_ERR (-1) as a handler: vi installs it for SIGTSTP (strace names
+	 * it in 64 bits only) */
+	memset(&kact, 0, sizeof(kact));
+	kact.handler = (unsigned long)-1;
+	r = syscall(SYS_rt_sigaction, (long)SIGTSTP, &kact, &kact, 8L);
+	snprintf(line, sizeof(line),
+		 "rt_sigaction(SIGTSTP, {sa_handler=%s, sa_mask=[], sa_flags=0}, "
+		 "{sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, 8)",
+		 sizeof(long) == 8 ? "SIG_ERR" : "0xffffffff");
+	expect("%s= %ld", col(line), r);
+	memset(&kact, 0, sizeof(kact));
+	r = syscall(SYS_rt_sigaction, (long)SIGTSTP, &kact, NULL, 8L);
+	expect("%s= %ld",
+	       col("rt_sigaction(SIGTSTP, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=0}, NULL, 8)"),
+	       r);
+
 	expect_flush();
 	return 0;
 }

@@ -191,9 +191,10 @@ void a_mode(struct call *c, int i)
 
 /* ---- memory ---- */
 
+/* Structures are not read under -e verbose=none: their address is printed. */
 bool umove(struct call *c, uint64_t addr, void *buf, size_t len)
 {
-	if (!addr)
+	if (!addr || !c->verbose)
 		return false;
 	return scall_mem_read(c->t, c->tid, addr, buf, len) == (ssize_t)len;
 }
@@ -228,7 +229,7 @@ bool words_get(struct words *w, uint64_t i, uint64_t *v)
 	if (i < w->first || i >= w->first + w->count) {
 		size_t want = ws * (sizeof(w->v) / sizeof(w->v[0]));
 
-		if (!w->base)
+		if (!w->base || !w->c->verbose)
 			return false;
 		got = scall_mem_read(w->c->t, w->c->tid, w->base + i * ws, raw, want);
 		if (got < (ssize_t)ws)
@@ -395,6 +396,12 @@ void p_field_flags(struct call *c, uint64_t v, uint64_t mask, const struct xval 
 		p_hex(c, v);
 		return;
 	}
+	if (opt.xlat == XLAT_VERBOSE && !name && !rest) {
+		p_hex(c, v);
+		if (dflt)
+			sb_printf(&c->sb, " /* %s */", dflt);
+		return;
+	}
 	if (opt.xlat == XLAT_VERBOSE)
 		sb_printf(&c->sb, v ? "%#llx /* " : "0 /* ", (unsigned long long)v);
 	if (name)
@@ -412,6 +419,24 @@ void p_field_flags(struct call *c, uint64_t v, uint64_t mask, const struct xval 
 		sb_printf(&c->sb, "|%#llx", (unsigned long long)rest);
 	if (opt.xlat == XLAT_VERBOSE)
 		sb_puts(&c->sb, " */");
+}
+
+void p_field_flags_split(struct call *c, uint64_t v, uint64_t mask, const struct xval *field,
+			 const struct xval *flags, const char *dflt)
+{
+	uint64_t f = v & mask, rest = v & ~mask;
+
+	if (opt.xlat == XLAT_ABBREV) {
+		p_field_flags(c, v, mask, field, flags, dflt);
+		return;
+	}
+	/* -X raw leaves out a zero field before flags, but not the bar */
+	if (opt.xlat == XLAT_VERBOSE || f || !rest)
+		p_xlat(c, field, f, dflt);
+	if (rest) {
+		sb_putc(&c->sb, '|');
+		p_flags(c, flags, rest, NULL);
+	}
 }
 
 void a_flags(struct call *c, int i, const struct xval *tbl, const char *dflt)
@@ -562,11 +587,14 @@ void p_filemode(struct call *c, unsigned mode)
 
 void p_dev(struct call *c, uint64_t dev)
 {
-	if (opt.xlat == XLAT_RAW) {
+	if (opt.xlat != XLAT_ABBREV)
 		p_hex(c, dev);
+	if (opt.xlat == XLAT_RAW)
 		return;
-	}
-	sb_printf(&c->sb, "makedev(%#x, %#x)", major(dev), minor(dev));
+	sb_puts(&c->sb, opt.xlat == XLAT_VERBOSE ? " /* makedev(" : "makedev(");
+	sb_printf(&c->sb, "%#x, %#x)", major(dev), minor(dev));
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_puts(&c->sb, " */");
 }
 
 /* ---- time ---- */

@@ -55,7 +55,7 @@ struct call {
 	size_t argpos[MAX_ARGS + 2];
 	int state; /* the decoder's answer at entry */
 	enum rfmt rfmt;
-	char aux[256];            /* text after the return value: "= 0 (Timeout)" */
+	char aux[512];            /* text after the return value: "= 0 (Timeout)" */
 	uint64_t priv[4];         /* decoder data kept from entry to exit */
 	bool verbose;             /* dereference structures (-e verbose=) */
 	bool abbrev;              /* abbreviate long structures (-e abbrev=) */
@@ -187,6 +187,10 @@ void p_flags(struct call *c, const struct xval *tbl, uint64_t v, const char *dfl
 /* A field (v & mask, named from field) then flags: "O_RDONLY|O_CLOEXEC". */
 void p_field_flags(struct call *c, uint64_t v, uint64_t mask, const struct xval *field,
 		   const struct xval *flags, const char *dflt);
+/* The same, but printed as two values, field then flags, under -X raw and
+ * -X verbose ("0x1|0x80000"): socket types, statx flags, mount flags. */
+void p_field_flags_split(struct call *c, uint64_t v, uint64_t mask, const struct xval *field,
+			 const struct xval *flags, const char *dflt);
 /* One name, no number, nothing for an unknown value: returns false then. */
 bool p_name(struct call *c, const struct xval *tbl, uint64_t v);
 void p_sig(struct call *c, int sig);
@@ -221,6 +225,10 @@ static inline bool failed(const struct call *c)
 }
 void aux_printf(struct call *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The len bytes at addr sent or received on socket fd, when it is a
+ * NETLINK_ROUTE one, as netlink messages (decode/netlink.c); false, with
+ * nothing printed, for other sockets. */
+bool p_netlink(struct call *c, int fd, uint64_t addr, uint64_t len);
 /* Force hex escapes for a buffer (getrandom). */
 void p_buf_hex(struct call *c, uint64_t addr, uint64_t len);
 /* [{iov_base=..., iov_len=N}, ...]; data: bytes to show in all, -1 for none. */

@@ -100,9 +100,15 @@ static void p_fd_pair(struct call *c, uint64_t addr)
 		return;
 	}
 	sb_putc(&c->sb, '[');
-	p_fd(c, fds[0]);
-	sb_puts(&c->sb, ", ");
-	p_fd(c, fds[1]);
+	for (int i = 0; i < 2; i++) {
+		if (i)
+			sb_puts(&c->sb, ", ");
+		if (c->abbrev && i >= opt.strsize) {
+			sb_puts(&c->sb, "...");
+			break;
+		}
+		p_fd(c, fds[i]);
+	}
 	sb_putc(&c->sb, ']');
 }
 
@@ -139,7 +145,7 @@ static void p_dirents(struct call *c, uint64_t addr, int64_t len, bool is64)
 	size_t n = len <= 0 ? 0 : len > (int64_t)sizeof(buf) ? sizeof(buf) : (size_t)len;
 	size_t off = 0, count = 0;
 
-	if (!failed(c) && len == 0) {
+	if (!failed(c) && len == 0 && c->verbose) {
 		if (c->abbrev) {
 			p_ptr(c, addr);
 			sb_puts(&c->sb, " /* 0 entries */");
@@ -285,6 +291,83 @@ DECL(eventfd2)
 	return DEC_DONE;
 }
 
+DECL(eventfd)
+{
+	a_uint(c, 0);
+	c->rfmt = RV_FD;
+	return DEC_DONE;
+}
+
+/* ---- inotify, pidfd ---- */
+
+static const struct xval in_init_flags[] = {
+	{ 04000, "IN_NONBLOCK" },
+	{ 02000000, "IN_CLOEXEC" },
+	{ 0, NULL },
+};
+
+static const struct xval in_events[] = {
+	{ 0x00000001, "IN_ACCESS" },
+	{ 0x00000002, "IN_MODIFY" },
+	{ 0x00000004, "IN_ATTRIB" },
+	{ 0x00000008, "IN_CLOSE_WRITE" },
+	{ 0x00000010, "IN_CLOSE_NOWRITE" },
+	{ 0x00000020, "IN_OPEN" },
+	{ 0x00000040, "IN_MOVED_FROM" },
+	{ 0x00000080, "IN_MOVED_TO" },
+	{ 0x00000100, "IN_CREATE" },
+	{ 0x00000200, "IN_DELETE" },
+	{ 0x00000400, "IN_DELETE_SELF" },
+	{ 0x00000800, "IN_MOVE_SELF" },
+	{ 0x00002000, "IN_UNMOUNT" },
+	{ 0x00004000, "IN_Q_OVERFLOW" },
+	{ 0x00008000, "IN_IGNORED" },
+	{ 0x01000000, "IN_ONLYDIR" },
+	{ 0x02000000, "IN_DONT_FOLLOW" },
+	{ 0x04000000, "IN_EXCL_UNLINK" },
+	{ 0x10000000, "IN_MASK_CREATE" },
+	{ 0x20000000, "IN_MASK_ADD" },
+	{ 0x40000000, "IN_ISDIR" },
+	{ 0x80000000, "IN_ONESHOT" },
+	{ 0, NULL },
+};
+
+DECL(inotify_init1)
+{
+	if (c->ent->nargs)
+		a_flags(c, 0, in_init_flags, "IN_???");
+	c->rfmt = RV_FD;
+	return DEC_DONE;
+}
+
+DECL(inotify_add_watch)
+{
+	a_fd(c, 0);
+	a_path(c, 1);
+	a_flags(c, 2, in_events, "IN_???");
+	return DEC_DONE;
+}
+
+DECL(inotify_rm_watch)
+{
+	a_fd(c, 0);
+	a_int(c, 1);
+	return DEC_DONE;
+}
+
+static const struct xval pidfd_flags[] = {
+	{ 04000, "PIDFD_NONBLOCK" },
+	{ 0, NULL },
+};
+
+DECL(pidfd_open)
+{
+	a_int(c, 0);
+	a_flags(c, 1, pidfd_flags, "PIDFD_???");
+	c->rfmt = RV_FD;
+	return DEC_DONE;
+}
+
 static const struct xval mfd_flags[] = {
 	{ 1, "MFD_CLOEXEC" },     { 2, "MFD_ALLOW_SEALING" }, { 4, "MFD_HUGETLB" },
 	{ 8, "MFD_NOEXEC_SEAL" }, { 0x10, "MFD_EXEC" },       { 0, NULL },
@@ -321,6 +404,37 @@ DECL(fadvise64)
 		a_long(c, 2);
 		a_xlat(c, 3, fadvice, "POSIX_FADV_???");
 	}
+	return DEC_DONE;
+}
+
+static const struct xval sync_file_range_flags[] = {
+	{ 1, "SYNC_FILE_RANGE_WAIT_BEFORE" },
+	{ 2, "SYNC_FILE_RANGE_WRITE" },
+	{ 4, "SYNC_FILE_RANGE_WAIT_AFTER" },
+	{ 0, NULL },
+};
+
+/* i386 passes each 64-bit argument in two */
+DECL(sync_file_range)
+{
+	a_fd(c, 0);
+	if (is_i386(c)) {
+		a_pair64(c, 1, 2);
+		a_pair64(c, 3, 4);
+		a_flags(c, 5, sync_file_range_flags, "SYNC_FILE_RANGE_???");
+	} else {
+		a_long(c, 1);
+		a_long(c, 2);
+		a_flags(c, 3, sync_file_range_flags, "SYNC_FILE_RANGE_???");
+	}
+	return DEC_DONE;
+}
+
+DECL(readahead)
+{
+	a_fd(c, 0);
+	a_off64(c, 1);
+	a_ulong(c, is_i386(c) ? 3 : 2);
 	return DEC_DONE;
 }
 

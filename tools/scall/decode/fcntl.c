@@ -130,10 +130,16 @@ static void aux_flags(struct call *c, const char *what, const struct xval *tbl, 
 
 	sb_init(&tmp);
 	old = sb_swap(c, tmp);
-	if (open_flags)
+	if (open_flags) {
+		/* F_GETFL's flags are named whatever -X says, as strace does */
+		enum xlat_style style = opt.xlat;
+
+		opt.xlat = XLAT_ABBREV;
 		p_open_flags(c, v);
-	else
+		opt.xlat = style;
+	} else {
 		p_flags(c, tbl, v, NULL);
+	}
 	tmp = sb_swap(c, old);
 	aux_printf(c, "(%s %s)", what, tmp.s ? tmp.s : "0");
 	sb_free(&tmp);

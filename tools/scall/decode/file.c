@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "../options.h"
@@ -354,6 +355,135 @@ DECL(utimensat)
 		sb_putc(&c->sb, ']');
 	}
 	a_atflags(c, 3);
+	return DEC_DONE;
+}
+
+/* The date comment after a time in microseconds: ".000005" digits */
+static void p_usec_comment(struct call *c, int64_t sec, int64_t usec)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	char buf[64], zone[16];
+
+	if (!localtime_r(&t, &tm))
+		return;
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	strftime(zone, sizeof(zone), "%z", &tm);
+	if (usec)
+		sb_printf(&c->sb, " /* %s.%06lld%s */", buf, (long long)usec, zone);
+	else
+		sb_printf(&c->sb, " /* %s%s */", buf, zone);
+}
+
+/* Two timevals, each with its date: utimes, futimesat */
+static void p_timeval_pair(struct call *c, uint64_t addr)
+{
+	int64_t tv[4];
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	if (is_i386(c)) {
+		int32_t tv32[4];
+
+		if (!umove(c, addr, tv32, sizeof(tv32))) {
+			p_ptr(c, addr);
+			return;
+		}
+		for (int i = 0; i < 4; i++)
+			tv[i] = tv32[i];
+	} else if (!umove(c, addr, tv, sizeof(tv))) {
+		p_ptr(c, addr);
+		return;
+	}
+	for (int i = 0; i < 2; i++) {
+		sb_puts(&c->sb, i ? ", " : "[");
+		sb_printf(&c->sb, "{tv_sec=%lld, tv_usec=%lld}", (long long)tv[2 * i],
+			  (long long)tv[2 * i + 1]);
+		p_usec_comment(c, tv[2 * i], tv[2 * i + 1]);
+	}
+	sb_putc(&c->sb, ']');
+}
+
+DECL(utimes)
+{
+	a_path(c, 0);
+	arg(c);
+	p_timeval_pair(c, arg_ulong(c, 1));
+	return DEC_DONE;
+}
+
+DECL(futimesat)
+{
+	a_dirfd(c, 0);
+	a_path(c, 1);
+	arg(c);
+	p_timeval_pair(c, arg_ulong(c, 2));
+	return DEC_DONE;
+}
+
+DECL(utime)
+{
+	uint64_t addr = arg_ulong(c, 1), t[2];
+	unsigned ws = abi_wordsize(c);
+
+	a_path(c, 0);
+	arg(c);
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+	} else if (!umove_word(c, addr, &t[0]) || !umove_word(c, addr + ws, &t[1])) {
+		p_ptr(c, addr);
+	} else {
+		for (int i = 0; i < 2; i++) {
+			int64_t v = ws == 4 ? (int32_t)t[i] : (int64_t)t[i];
+
+			sb_printf(&c->sb, "%s=%lld", i ? ", modtime" : "{actime", (long long)v);
+			p_usec_comment(c, v, 0);
+		}
+		sb_putc(&c->sb, '}');
+	}
+	return DEC_DONE;
+}
+
+static const struct xval mount_flags[] = {
+	{ 1u << 0, "MS_RDONLY" },        { 1u << 1, "MS_NOSUID" },
+	{ 1u << 2, "MS_NODEV" },         { 1u << 3, "MS_NOEXEC" },
+	{ 1u << 4, "MS_SYNCHRONOUS" },   { 1u << 5, "MS_REMOUNT" },
+	{ 1u << 6, "MS_MANDLOCK" },      { 1u << 7, "MS_DIRSYNC" },
+	{ 1u << 8, "MS_NOSYMFOLLOW" },   { 1u << 10, "MS_NOATIME" },
+	{ 1u << 11, "MS_NODIRATIME" },   { 1u << 12, "MS_BIND" },
+	{ 1u << 13, "MS_MOVE" },         { 1u << 14, "MS_REC" },
+	{ 1u << 15, "MS_SILENT" },       { 1u << 16, "MS_POSIXACL" },
+	{ 1u << 17, "MS_UNBINDABLE" },   { 1u << 18, "MS_PRIVATE" },
+	{ 1u << 19, "MS_SLAVE" },        { 1u << 20, "MS_SHARED" },
+	{ 1u << 21, "MS_RELATIME" },     { 1u << 22, "MS_KERNMOUNT" },
+	{ 1u << 23, "MS_I_VERSION" },    { 1u << 24, "MS_STRICTATIME" },
+	{ 1u << 25, "MS_LAZYTIME" },     { 1u << 26, "MS_SUBMOUNT" },
+	{ 1u << 27, "MS_NOREMOTELOCK" }, { 1u << 28, "MS_NOSEC" },
+	{ 1u << 29, "MS_BORN" },         { 1u << 30, "MS_ACTIVE" },
+	{ 1u << 31, "MS_NOUSER" },       { 0, NULL },
+};
+
+static const struct xval mount_magic[] = {
+	{ 0xc0ed0000u, "MS_MGC_VAL" },
+	{ 0, NULL },
+};
+
+DECL(mount)
+{
+	unsigned flags = arg_uint(c, 3);
+
+	a_path(c, 0);
+	a_path(c, 1);
+	a_str(c, 2);
+	arg(c);
+	/* the old magic number in the high half, then flags */
+	if ((flags & 0xffff0000u) == 0xc0ed0000u)
+		p_field_flags_split(c, flags, 0xffff0000u, mount_magic, mount_flags, NULL);
+	else
+		p_flags(c, mount_flags, flags, "MS_???");
+	a_str(c, 4);
 	return DEC_DONE;
 }
 

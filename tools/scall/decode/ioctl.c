@@ -72,10 +72,10 @@ static const struct xval oflags[] = {
 };
 
 static const struct xval lflags[] = {
-	{ 01, "ISIG" },       { 02, "ICANON" },     { 04, "XCASE" },       { 010, "ECHO" },
-	{ 020, "ECHOE" },     { 040, "ECHOK" },     { 0100, "ECHONL" },    { 0200, "NOFLSH" },
-	{ 0400, "TOSTOP" },   { 01000, "ECHOCTL" }, { 02000, "ECHOPRT" },  { 04000, "ECHOKE" },
-	{ 010000, "FLUSHO" }, { 040000, "PENDIN" }, { 0100000, "IEXTEN" }, { 0200000, "EXTPROC" },
+	{ 01, "ISIG" },        { 02, "ICANON" },     { 04, "XCASE" },      { 010, "ECHO" },
+	{ 020, "ECHOE" },      { 040, "ECHOK" },     { 0100, "ECHONL" },   { 0200, "NOFLSH" },
+	{ 0100000, "IEXTEN" }, { 01000, "ECHOCTL" }, { 02000, "ECHOPRT" }, { 04000, "ECHOKE" },
+	{ 010000, "FLUSHO" },  { 040000, "PENDIN" }, { 0400, "TOSTOP" },   { 0200000, "EXTPROC" },
 	{ 0, NULL },
 };
 
@@ -124,44 +124,68 @@ static const struct xval csizes[] = {
 	{ 0, "CS5" }, { 020, "CS6" }, { 040, "CS7" }, { 060, "CS8" }, { 0, NULL },
 };
 
+/*
+ * Terminal flags as strace prints them, quirks included: nothing at all for
+ * no flags ("c_iflag=,"), and the fields of c_oflag and c_cflag each followed
+ * by a bar, even when no flags follow ("c_cflag=B38400|CS8|").
+ */
+static void p_tflags(struct call *c, const struct xval *tbl, unsigned v)
+{
+	if (v)
+		p_flags(c, tbl, v, NULL);
+}
+
+/* One field's value: its name, its number, or both (-X verbose). */
+static void p_tfield(struct call *c, unsigned v, const char *name)
+{
+	if (opt.xlat != XLAT_ABBREV || !name)
+		p_hex(c, v);
+	if (name && opt.xlat == XLAT_VERBOSE)
+		sb_printf(&c->sb, " /* %s */", name);
+	else if (name && opt.xlat == XLAT_ABBREV)
+		sb_puts(&c->sb, name);
+}
+
 static void p_oflag(struct call *c, unsigned v)
 {
-	if (opt.xlat == XLAT_RAW) {
-		p_hex(c, v);
-		return;
-	}
-	sb_printf(&c->sb, "NL%u|CR%u|TAB%u|BS%u|VT%u|FF%u", (v >> 8) & 1, (v >> 9) & 3,
-		  (v >> 11) & 3, (v >> 13) & 1, (v >> 14) & 1, (v >> 15) & 1);
-	v &= ~0177400u;
-	if (v) {
-		sb_putc(&c->sb, '|');
-		p_flags(c, oflags, v, NULL);
-	}
+	static const char *const tabs[] = { "TAB0", "TAB1", "TAB2", "XTABS" };
+	char name[8];
+
+	snprintf(name, sizeof(name), "NL%u", (v >> 8) & 1);
+	p_tfield(c, v & 0400, name);
+	snprintf(name, sizeof(name), "CR%u", (v >> 9) & 3);
+	sb_putc(&c->sb, '|');
+	p_tfield(c, v & 03000, name);
+	sb_putc(&c->sb, '|');
+	p_tfield(c, v & 014000, tabs[(v >> 11) & 3]);
+	snprintf(name, sizeof(name), "BS%u", (v >> 13) & 1);
+	sb_putc(&c->sb, '|');
+	p_tfield(c, v & 020000, name);
+	snprintf(name, sizeof(name), "VT%u", (v >> 14) & 1);
+	sb_putc(&c->sb, '|');
+	p_tfield(c, v & 040000, name);
+	snprintf(name, sizeof(name), "FF%u", (v >> 15) & 1);
+	sb_putc(&c->sb, '|');
+	p_tfield(c, v & 0100000, name);
+	sb_putc(&c->sb, '|');
+	p_tflags(c, oflags, v & ~0177400u);
 }
 
 static void p_cflag(struct call *c, unsigned v)
 {
-	const char *b = xlat_name(bauds, v & 010017);
+	unsigned ibaud = (v >> 16) & 010017;
 
-	if (opt.xlat == XLAT_RAW) {
-		p_hex(c, v);
-		return;
-	}
-	if (b)
-		sb_puts(&c->sb, b);
-	else
-		sb_printf(&c->sb, "%#o", v & 010017);
-	if ((v >> 16) & 010017) {
-		const char *ib = xlat_name(bauds, (v >> 16) & 010017);
-
-		sb_printf(&c->sb, "|%s<<IBSHIFT", ib ? ib : "B?");
-	}
-	sb_printf(&c->sb, "|%s", xlat_name(csizes, v & 060));
-	v &= ~(010017u | 060u | (010017u << 16));
-	if (v) {
+	p_tfield(c, v & 010017, xlat_name(bauds, v & 010017));
+	if (ibaud) {
 		sb_putc(&c->sb, '|');
-		p_flags(c, cflags, v, NULL);
+		p_tfield(c, ibaud, xlat_name(bauds, ibaud));
+		sb_puts(&c->sb, "<<");
+		p_tfield(c, 16, "IBSHIFT");
 	}
+	sb_putc(&c->sb, '|');
+	p_tfield(c, v & 060, xlat_name(csizes, v & 060));
+	sb_putc(&c->sb, '|');
+	p_tflags(c, cflags, v & ~(010017u | 060u | (010017u << 16)));
 }
 
 static void p_termios(struct call *c, uint64_t addr)
@@ -173,13 +197,13 @@ static void p_termios(struct call *c, uint64_t addr)
 		return;
 	}
 	sb_puts(&c->sb, "{c_iflag=");
-	p_flags(c, iflags, t[0], NULL);
+	p_tflags(c, iflags, t[0]);
 	sb_puts(&c->sb, ", c_oflag=");
 	p_oflag(c, t[1]);
 	sb_puts(&c->sb, ", c_cflag=");
 	p_cflag(c, t[2]);
 	sb_puts(&c->sb, ", c_lflag=");
-	p_flags(c, lflags, t[3], NULL);
+	p_tflags(c, lflags, t[3]);
 	sb_puts(&c->sb, ", ...}");
 }
 
@@ -249,7 +273,7 @@ DECL(ioctl)
 	}
 	a_fd(c, 0);
 	arg(c);
-	if (opt.xlat == XLAT_RAW || !xlat_name(requests, req)) {
+	if (!xlat_name(requests, req)) {
 		if (opt.xlat == XLAT_RAW)
 			p_hex(c, req);
 		else
@@ -257,6 +281,7 @@ DECL(ioctl)
 		a_hex(c, 2);
 		return DEC_DONE;
 	}
+	/* a known request keeps its argument's form under -X raw too */
 	p_xlat(c, requests, req, NULL);
 	switch (req) {
 	case 0x5401:     /* TCGETS */
@@ -299,8 +324,8 @@ DECL(ioctl)
 	case 0x540A:
 		a_xlat(c, 2, xonc_args, "TC???");
 		return DEC_DONE;
-	case 0x40049409: /* FICLONE: a descriptor */
-		a_fd(c, 2);
+	case 0x40049409: /* FICLONE: a descriptor, printed as a plain number */
+		a_int(c, 2);
 		return DEC_DONE;
 	case 0x80086601:
 	case 0x80087601:
@@ -313,8 +338,8 @@ DECL(ioctl)
 	case 0x540C:
 	case 0x540D:
 		return DEC_DONE;
-	case 0x5441:
-		a_flags(c, 2, xl_open_flags, "O_???");
+	case 0x5441: /* TIOCGPTPEER: open flags, in hex as strace prints them */
+		a_hex(c, 2);
 		c->rfmt = RV_FD;
 		return DEC_DONE;
 	default:

@@ -70,16 +70,26 @@ static const struct xval rlimits[] = {
 	{ 0, NULL },
 };
 
+/* -X verbose: the number, then the abbreviated form as a comment */
 static void p_rlim_value(struct call *c, uint64_t v, bool wide, bool r64)
 {
-	if (opt.xlat == XLAT_RAW)
+	bool inf = wide ? v == ~0ull : v == 0xffffffffull;
+	bool kib = v && v % 1024 == 0;
+
+	if (opt.xlat == XLAT_RAW || (opt.xlat == XLAT_VERBOSE && (inf || kib)))
 		p_uint64(c, v);
-	else if (wide ? v == ~0ull : v == 0xffffffffull)
+	if (opt.xlat == XLAT_RAW)
+		return;
+	if (opt.xlat == XLAT_VERBOSE && (inf || kib))
+		sb_puts(&c->sb, " /* ");
+	if (inf)
 		sb_puts(&c->sb, r64 ? "RLIM64_INFINITY" : "RLIM_INFINITY");
-	else if (v && v % 1024 == 0 && opt.xlat != XLAT_RAW)
+	else if (kib)
 		sb_printf(&c->sb, "%llu*1024", (unsigned long long)(v / 1024));
 	else
 		p_uint64(c, v);
+	if (opt.xlat == XLAT_VERBOSE && (inf || kib))
+		sb_puts(&c->sb, " */");
 }
 
 /* r64: struct rlimit64 (prlimit64), else the ABI's struct rlimit */
@@ -285,13 +295,14 @@ static void p_futex_op(struct call *c, unsigned op)
 		sb_puts(&c->sb, " */");
 }
 
+static const struct xval futex_bitsets[] = {
+	{ 0xffffffffu, "FUTEX_BITSET_MATCH_ANY" },
+	{ 0, NULL },
+};
+
 static void a_bitset(struct call *c, int i)
 {
-	arg(c);
-	if (arg_uint(c, i) == 0xffffffffu && opt.xlat != XLAT_RAW)
-		sb_puts(&c->sb, "FUTEX_BITSET_MATCH_ANY");
-	else
-		p_hex(c, arg_uint(c, i));
+	a_xlat(c, i, futex_bitsets, NULL);
 }
 
 DECL(futex)

@@ -116,7 +116,7 @@ DECL(socket)
 
 	a_xlat(c, 0, families, "AF_???");
 	arg(c);
-	p_field_flags(c, arg_uint(c, 1), 0xf, sock_types, sock_flags, "SOCK_???");
+	p_field_flags_split(c, arg_uint(c, 1), 0xf, sock_types, sock_flags, "SOCK_???");
 	if (family == 2 || family == 10)
 		a_xlat(c, 2, ip_protos, "IPPROTO_???");
 	else if (family == 16)
@@ -132,18 +132,68 @@ DECL(socketpair)
 	if (!c->exiting) {
 		a_xlat(c, 0, families, "AF_???");
 		arg(c);
-		p_field_flags(c, arg_uint(c, 1), 0xf, sock_types, sock_flags, "SOCK_???");
+		p_field_flags_split(c, arg_uint(c, 1), 0xf, sock_types, sock_flags, "SOCK_???");
 		a_int(c, 2);
 		return DEC_EXIT;
 	}
 	arg(c);
 	int fds[2];
 
-	if (failed(c) || !umove(c, arg_ulong(c, 3), fds, sizeof(fds)))
+	if (failed(c) || !umove(c, arg_ulong(c, 3), fds, sizeof(fds))) {
 		p_ptr(c, arg_ulong(c, 3));
-	else
-		sb_printf(&c->sb, "[%d, %d]", fds[0], fds[1]);
+	} else {
+		/* not shortened by -s, unlike pipe's */
+		sb_putc(&c->sb, '[');
+		p_fd(c, fds[0]);
+		sb_puts(&c->sb, ", ");
+		p_fd(c, fds[1]);
+		sb_putc(&c->sb, ']');
+	}
 	return 0;
+}
+
+/* Bytes as a string of \x escapes: "\x7f\x00\x00\x01" */
+static void p_hexbytes(struct call *c, const unsigned char *b, size_t n)
+{
+	sb_putc(&c->sb, '"');
+	for (size_t i = 0; i < n; i++)
+		sb_printf(&c->sb, "\\x%02x", b[i]);
+	sb_putc(&c->sb, '"');
+}
+
+/*
+ * A number in network order: "htons(80)"; under -X raw its bytes, under
+ * -X verbose the bytes then the call as a comment.
+ */
+static void p_net_field(struct call *c, const unsigned char *b, size_t n, const char *fmt,
+			unsigned v)
+{
+	if (opt.xlat != XLAT_ABBREV)
+		p_hexbytes(c, b, n);
+	if (opt.xlat == XLAT_RAW)
+		return;
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_puts(&c->sb, " /* ");
+	sb_printf(&c->sb, fmt, v);
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_puts(&c->sb, " */");
+}
+
+/* An address: inet_addr("127.0.0.1"), its text quoted as strings are (-xx) */
+static void p_net_addr(struct call *c, const unsigned char *b, size_t n, const char *pre,
+		       const char *text, const char *post)
+{
+	if (opt.xlat != XLAT_ABBREV)
+		p_hexbytes(c, b, n);
+	if (opt.xlat == XLAT_RAW)
+		return;
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_puts(&c->sb, " /* ");
+	sb_puts(&c->sb, pre);
+	p_quoted(c, (const unsigned char *)text, strlen(text), false);
+	sb_puts(&c->sb, post);
+	if (opt.xlat == XLAT_VERBOSE)
+		sb_puts(&c->sb, " */");
 }
 
 /* A socket address of len bytes at addr. */
@@ -187,8 +237,10 @@ static void p_sockaddr(struct call *c, uint64_t addr, int64_t len)
 
 		memcpy(&port, sa + 2, 2);
 		inet_ntop(AF_INET, sa + 4, ip, sizeof(ip));
-		sb_printf(&c->sb, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")", ntohs(port),
-			  ip);
+		sb_puts(&c->sb, ", sin_port=");
+		p_net_field(c, sa + 2, 2, "htons(%u)", ntohs(port));
+		sb_puts(&c->sb, ", sin_addr=");
+		p_net_addr(c, sa + 4, 4, "inet_addr(", ip, ")");
 		break;
 	}
 	case 10: { /* AF_INET6 */
@@ -200,17 +252,29 @@ static void p_sockaddr(struct call *c, uint64_t addr, int64_t len)
 		memcpy(&flow, sa + 4, 4);
 		memcpy(&scope, sa + 24, 4);
 		inet_ntop(AF_INET6, sa + 8, ip, sizeof(ip));
-		sb_printf(&c->sb,
-			  ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
-			  "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u",
-			  ntohs(port), ntohl(flow), ip, scope);
+		sb_puts(&c->sb, ", sin6_port=");
+		p_net_field(c, sa + 2, 2, "htons(%u)", ntohs(port));
+		sb_puts(&c->sb, ", sin6_flowinfo=");
+		p_net_field(c, sa + 4, 4, "htonl(%u)", ntohl(flow));
+		if (opt.xlat == XLAT_ABBREV) {
+			sb_puts(&c->sb, ", ");
+			p_net_addr(c, sa + 8, 16, "inet_pton(AF_INET6, ", ip, ", &sin6_addr)");
+		} else {
+			sb_puts(&c->sb, ", sin6_addr=");
+			p_net_addr(c, sa + 8, 16, "inet_pton(AF_INET6, ", ip, ")");
+		}
+		sb_printf(&c->sb, ", sin6_scope_id=%u", scope);
 		break;
 	}
 	case 16: { /* AF_NETLINK */
 		uint32_t pid, groups;
+		uint16_t pad;
 
+		memcpy(&pad, sa + 2, 2);
 		memcpy(&pid, sa + 4, 4);
 		memcpy(&groups, sa + 8, 4);
+		if (pad)
+			sb_printf(&c->sb, ", nl_pad=%#x", pad);
 		sb_printf(&c->sb, ", nl_pid=%u, nl_groups=%08x", pid, groups);
 		break;
 	}
@@ -278,7 +342,10 @@ DECL(accept4)
 
 DECL(getsockname)
 {
-	return accept_common(c, -1);
+	int r = accept_common(c, -1);
+
+	c->rfmt = RV_DEC; /* 0, not a new descriptor */
+	return r;
 }
 
 DECL(listen)
@@ -339,6 +406,34 @@ DECL(recvfrom)
 	return 0;
 }
 
+/* The iovec array of a message on a NETLINK_ROUTE socket: false for others */
+static bool p_netlink_iov(struct call *c, uint64_t addr, uint64_t n, int64_t data)
+{
+	unsigned ws = abi_wordsize(c);
+	uint64_t base, len;
+
+	/* one buffer holds the messages, as getaddrinfo and ip use it */
+	if (n != 1 || data < 0 || !umove_word(c, addr, &base) || !umove_word(c, addr + ws, &len))
+		return false;
+	{
+		struct sbuf tmp, old;
+		bool done;
+
+		sb_init(&tmp);
+		old = sb_swap(c, tmp);
+		sb_puts(&c->sb, "[{iov_base=");
+		done = p_netlink(c, arg_int(c, 0), base,
+				 len < (uint64_t)data ? len : (uint64_t)data);
+		tmp = sb_swap(c, old);
+		if (done) {
+			sb_putn(&c->sb, tmp.s, tmp.len);
+			sb_printf(&c->sb, ", iov_len=%llu}]", (unsigned long long)len);
+		}
+		sb_free(&tmp);
+		return done;
+	}
+}
+
 /* struct msghdr; data: bytes of iov data to show (-1: addresses only) */
 static void p_msghdr(struct call *c, uint64_t addr, int64_t data)
 {
@@ -380,7 +475,8 @@ static void p_msghdr(struct call *c, uint64_t addr, int64_t data)
 	else
 		p_ptr(c, name);
 	sb_printf(&c->sb, ", msg_namelen=%llu, msg_iov=", (unsigned long long)namelen);
-	p_iov(c, iov, iovlen, data);
+	if (!p_netlink_iov(c, iov, iovlen, data))
+		p_iov(c, iov, iovlen, data);
 	sb_printf(&c->sb, ", msg_iovlen=%llu", (unsigned long long)iovlen);
 	if (controllen) {
 		sb_puts(&c->sb, ", msg_control=");
@@ -412,11 +508,118 @@ DECL(recvmsg)
 	return 0;
 }
 
+/*
+ * An array of struct mmsghdr: each a msghdr, then the bytes sent or received
+ * (with_len: what the call wrote, shown as msg_len and limiting the data).
+ */
+static void p_mmsgs(struct call *c, uint64_t addr, uint64_t n, bool with_len)
+{
+	unsigned ws = abi_wordsize(c);
+	uint64_t size = ws == 8 ? 64 : 32, hdr = ws == 8 ? 56 : 28;
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	sb_putc(&c->sb, '[');
+	for (uint64_t i = 0; i < n; i++) {
+		uint32_t len;
+
+		if (!umove(c, addr + i * size + hdr, &len, sizeof(len))) {
+			if (i == 0) {
+				sb_truncate(&c->sb, c->sb.len - 1);
+				p_ptr(c, addr);
+				return;
+			}
+			sb_puts(&c->sb, ", ...");
+			break;
+		}
+		if (i)
+			sb_puts(&c->sb, ", ");
+		if (c->abbrev && i >= (uint64_t)opt.strsize) {
+			sb_puts(&c->sb, "...");
+			break;
+		}
+		sb_puts(&c->sb, "{msg_hdr=");
+		p_msghdr(c, addr + i * size, with_len ? (int64_t)len : INT64_MAX);
+		if (with_len)
+			sb_printf(&c->sb, ", msg_len=%u", len);
+		sb_putc(&c->sb, '}');
+	}
+	sb_putc(&c->sb, ']');
+}
+
+DECL(sendmmsg)
+{
+	if (!c->exiting) {
+		a_fd(c, 0);
+		return DEC_EXIT;
+	}
+	arg(c);
+	if (failed(c))
+		p_mmsgs(c, arg_ulong(c, 1), arg_uint(c, 2), false);
+	else
+		p_mmsgs(c, arg_ulong(c, 1), (uint64_t)c->rval, true);
+	a_uint(c, 2);
+	a_flags(c, 3, msg_flags, "MSG_???");
+	return 0;
+}
+
+/* The timeout is shown as it was at entry, and what is left after the call. */
+DECL(recvmmsg)
+{
+	bool t32 = is_i386(c) && !strstr(c->ent->name, "time64");
+	uint64_t ts = arg_ulong(c, 4);
+
+	if (!c->exiting) {
+		a_fd(c, 0);
+		if (ts) {
+			int64_t v[2] = { 0, 0 };
+			int32_t v32[2];
+			bool ok = t32 ? umove(c, ts, v32, sizeof(v32)) : umove(c, ts, v, sizeof(v));
+
+			if (t32)
+				v[0] = v32[0], v[1] = v32[1];
+			c->priv[0] = ok;
+			c->priv[1] = (uint64_t)v[0];
+			c->priv[2] = (uint64_t)v[1];
+		}
+		return DEC_EXIT;
+	}
+	if (a_filled(c, 1))
+		p_mmsgs(c, arg_ulong(c, 1), (uint64_t)c->rval, true);
+	a_uint(c, 2);
+	a_flags(c, 3, msg_flags, "MSG_???");
+	arg(c);
+	if (!ts) {
+		sb_puts(&c->sb, "NULL");
+		return 0;
+	}
+	if (!c->priv[0]) {
+		p_ptr(c, ts);
+		return 0;
+	}
+	p_ts_value(c, (int64_t)c->priv[1], (int64_t)c->priv[2]);
+	if (!failed(c)) {
+		struct sbuf tmp, old;
+
+		sb_init(&tmp);
+		old = sb_swap(c, tmp);
+		p_timespec(c, ts, t32);
+		tmp = sb_swap(c, old);
+		aux_printf(c, "(left %s)", tmp.s ? tmp.s : "");
+		sb_free(&tmp);
+	}
+	return 0;
+}
+
 /* send and recv exist only as socketcall subcalls (i386) */
 DECL(send)
 {
 	a_fd(c, 0);
-	a_buf(c, 1, arg_ulong(c, 2));
+	arg(c);
+	if (!p_netlink(c, arg_int(c, 0), arg_ulong(c, 1), arg_ulong(c, 2)))
+		p_buf(c, arg_ulong(c, 1), arg_ulong(c, 2));
 	a_ulong(c, 2);
 	a_flags(c, 3, msg_flags, "MSG_???");
 	return DEC_DONE;
@@ -428,7 +631,8 @@ DECL(recv)
 		a_fd(c, 0);
 		return DEC_EXIT;
 	}
-	a_rbuf(c, 1, false);
+	if (a_filled(c, 1) && !p_netlink(c, arg_int(c, 0), arg_ulong(c, 1), (uint64_t)c->rval))
+		p_buf(c, arg_ulong(c, 1), (uint64_t)c->rval);
 	a_ulong(c, 2);
 	a_flags(c, 3, msg_flags, "MSG_???");
 	return 0;

@@ -157,6 +157,181 @@ static const struct xval capabilities[] = {
 	{ 0, NULL },
 };
 
+/* ---- capget, capset ---- */
+
+static const struct xval cap_versions[] = {
+	{ 0x19980330, "_LINUX_CAPABILITY_VERSION_1" },
+	{ 0x20071026, "_LINUX_CAPABILITY_VERSION_2" },
+	{ 0x20080522, "_LINUX_CAPABILITY_VERSION_3" },
+	{ 0, NULL },
+};
+
+/* "1<<CAP_CHOWN" for each bit of a 32-bit word of a capability set */
+static const struct xval *cap_bits(unsigned word)
+{
+	static struct xval tbl[2][33];
+	static char names[64][40];
+
+	if (!tbl[word][0].name) {
+		unsigned n = 0;
+
+		for (const struct xval *x = capabilities; x->name; x++) {
+			if (x->val / 32 != word)
+				continue;
+			snprintf(names[x->val], sizeof(names[0]), "1<<%s", x->name);
+			tbl[word][n].val = 1ull << (x->val % 32);
+			tbl[word][n].name = names[x->val];
+			n++;
+		}
+	}
+	return tbl[word];
+}
+
+/* A set in words of 32 bits, each printed as flags: the low first */
+static void p_capset(struct call *c, const uint32_t *w, unsigned nwords)
+{
+	bool first = true;
+
+	for (unsigned i = 0; i < nwords; i++) {
+		if (!w[i])
+			continue;
+		if (!first)
+			sb_putc(&c->sb, '|');
+		p_flags(c, cap_bits(i), w[i], NULL);
+		first = false;
+	}
+	if (first)
+		sb_putc(&c->sb, '0');
+}
+
+/* The header; returns its version (0 when unreadable) */
+static uint32_t p_cap_header(struct call *c, uint64_t addr)
+{
+	uint32_t h[2];
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return 0;
+	}
+	if (!umove(c, addr, h, sizeof(h))) {
+		p_ptr(c, addr);
+		return 0;
+	}
+	sb_puts(&c->sb, "{version=");
+	p_xlat(c, cap_versions, h[0], "_LINUX_CAPABILITY_VERSION_???");
+	sb_printf(&c->sb, ", pid=%d}", (int)h[1]);
+	return h[0];
+}
+
+static void p_cap_data(struct call *c, uint64_t addr, uint32_t version)
+{
+	/* version 1: one struct of three words; 2 and 3: two */
+	unsigned n = version == 0x19980330                          ? 1 :
+		     version == 0x20071026 || version == 0x20080522 ? 2 :
+								      0;
+	uint32_t d[6], set[2];
+	static const char *const names[] = { "effective", "permitted", "inheritable" };
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	if (!n || failed(c) || !umove(c, addr, d, n * 12)) {
+		p_ptr(c, addr);
+		return;
+	}
+	for (unsigned k = 0; k < 3; k++) {
+		set[0] = d[k];
+		set[1] = n > 1 ? d[3 + k] : 0;
+		sb_printf(&c->sb, "%s%s=", k ? ", " : "{", names[k]);
+		p_capset(c, set, n);
+	}
+	sb_putc(&c->sb, '}');
+}
+
+DECL(capget)
+{
+	if (!c->exiting) {
+		arg(c);
+		c->priv[0] = p_cap_header(c, arg_ulong(c, 0));
+		return DEC_EXIT;
+	}
+	arg(c);
+	p_cap_data(c, arg_ulong(c, 1), (uint32_t)c->priv[0]);
+	return 0;
+}
+
+DECL(capset)
+{
+	uint32_t version;
+
+	arg(c);
+	version = p_cap_header(c, arg_ulong(c, 0));
+	arg(c);
+	p_cap_data(c, arg_ulong(c, 1), version);
+	return DEC_DONE;
+}
+
+static const struct xval suid_dump[] = {
+	{ 0, "SUID_DUMP_DISABLE" },
+	{ 1, "SUID_DUMP_USER" },
+	{ 2, "SUID_DUMP_ROOT" },
+	{ 0, NULL },
+};
+
+static const struct xval cap_ambient_ops[] = {
+	{ 1, "PR_CAP_AMBIENT_IS_SET" },
+	{ 2, "PR_CAP_AMBIENT_RAISE" },
+	{ 3, "PR_CAP_AMBIENT_LOWER" },
+	{ 4, "PR_CAP_AMBIENT_CLEAR_ALL" },
+	{ 0, NULL },
+};
+
+static const struct xval set_vma_ops[] = {
+	{ 0, "PR_SET_VMA_ANON_NAME" },
+	{ 0, NULL },
+};
+
+static const struct xval ptracer_any[] = {
+	{ (uint64_t)-1, "PR_SET_PTRACER_ANY" },
+	{ 0, NULL },
+};
+
+static const struct xval seccomp_modes[] = {
+	{ 0, "SECCOMP_MODE_DISABLED" },
+	{ 1, "SECCOMP_MODE_STRICT" },
+	{ 2, "SECCOMP_MODE_FILTER" },
+	{ 0, NULL },
+};
+
+static const struct xval set_mm_ops[] = {
+	{ 1, "PR_SET_MM_START_CODE" },  { 2, "PR_SET_MM_END_CODE" },
+	{ 3, "PR_SET_MM_START_DATA" },  { 4, "PR_SET_MM_END_DATA" },
+	{ 5, "PR_SET_MM_START_STACK" }, { 6, "PR_SET_MM_START_BRK" },
+	{ 7, "PR_SET_MM_BRK" },         { 8, "PR_SET_MM_ARG_START" },
+	{ 9, "PR_SET_MM_ARG_END" },     { 10, "PR_SET_MM_ENV_START" },
+	{ 11, "PR_SET_MM_ENV_END" },    { 12, "PR_SET_MM_AUXV" },
+	{ 13, "PR_SET_MM_EXE_FILE" },   { 14, "PR_SET_MM_MAP" },
+	{ 15, "PR_SET_MM_MAP_SIZE" },   { 0, NULL },
+};
+
+/* A thread name: what the kernel keeps of it, 15 characters. */
+static void p_comm(struct call *c, uint64_t addr)
+{
+	char name[16];
+	ssize_t n;
+
+	if (!addr) {
+		sb_puts(&c->sb, "NULL");
+		return;
+	}
+	n = scall_mem_read_str(c->t, c->tid, addr, name, sizeof(name));
+	if (n < 0)
+		p_ptr(c, addr);
+	else
+		p_quoted(c, (unsigned char *)name, (size_t)n, n == (ssize_t)sizeof(name) - 1);
+}
+
 DECL(prctl)
 {
 	unsigned opt_ = arg_uint(c, 0);
@@ -170,18 +345,31 @@ DECL(prctl)
 		return 0;
 	}
 	if (c->exiting) {
-		arg(c);
-		if (failed(c))
-			p_ptr(c, arg_ulong(c, 1));
-		else if (opt_ == 16)
-			p_str(c, arg_ulong(c, 1));
-		else {
-			int v;
+		uint64_t w;
+		int v;
 
-			if (umove(c, arg_ulong(c, 1), &v, sizeof(v)))
-				sb_printf(&c->sb, "[%d]", v);
-			else
+		arg(c);
+		if (failed(c)) {
+			p_ptr(c, arg_ulong(c, 1));
+		} else if (opt_ == 16) {
+			p_str(c, arg_ulong(c, 1));
+		} else if (opt_ == 40) { /* PR_GET_TID_ADDRESS: a pointer */
+			if (umove_word(c, arg_ulong(c, 1), &w)) {
+				sb_putc(&c->sb, '[');
+				p_ptr(c, w);
+				sb_putc(&c->sb, ']');
+			} else {
 				p_ptr(c, arg_ulong(c, 1));
+			}
+		} else if (umove(c, arg_ulong(c, 1), &v, sizeof(v))) {
+			sb_putc(&c->sb, '[');
+			if (opt_ == 2) /* PR_GET_PDEATHSIG */
+				p_sig(c, v);
+			else
+				sb_printf(&c->sb, "%d", v);
+			sb_putc(&c->sb, ']');
+		} else {
+			p_ptr(c, arg_ulong(c, 1));
 		}
 		return 0;
 	}
@@ -192,6 +380,8 @@ DECL(prctl)
 		return DEC_DONE;
 	case 2:
 	case 16:
+	case 37: /* PR_GET_CHILD_SUBREAPER */
+	case 40: /* PR_GET_TID_ADDRESS */
 		return DEC_EXIT;
 	case 3:
 		return DEC_EXIT_RET;
@@ -199,26 +389,66 @@ DECL(prctl)
 	case 21:
 	case 27:
 	case 30:
-	case 37:
-	case 39:
-	case 42:
 		return DEC_DONE;
 	case 23:
 	case 24:
 		a_xlat(c, 1, capabilities, "CAP_???");
 		return DEC_DONE;
-	case 4:
+	case 0x59616d61: /* PR_SET_PTRACER */
+		arg(c);
+		p_xlat_dec(c, ptracer_any, arg_int(c, 1), NULL);
+		return DEC_DONE;
+	case 22: /* PR_SET_SECCOMP */
+		a_xlat(c, 1, seccomp_modes, "SECCOMP_MODE_???");
+		if (arg_ulong(c, 1) == 1)
+			return DEC_DONE;
+		if (arg_ulong(c, 1) == 2) {
+			a_ptr(c, 2);
+			return DEC_DONE;
+		}
+		for (int i = 2; i < 5; i++)
+			a_hex(c, i);
+		return DEC_DONE;
+	case 35: /* PR_SET_MM */
+		a_xlat(c, 1, set_mm_ops, "PR_SET_MM_???");
+		for (int i = 2; i < 5; i++)
+			a_hex(c, i);
+		return DEC_DONE;
+	case 4: /* PR_SET_DUMPABLE */
+		a_xlat(c, 1, suid_dump, "SUID_DUMP_???");
+		return DEC_DONE;
+	case 47: /* PR_CAP_AMBIENT */
+		a_xlat(c, 1, cap_ambient_ops, "PR_CAP_AMBIENT_???");
+		if (arg_ulong(c, 1) >= 1 && arg_ulong(c, 1) <= 3)
+			a_xlat(c, 2, capabilities, "CAP_???");
+		else
+			a_ulong(c, 2);
+		a_ulong(c, 3);
+		a_ulong(c, 4);
+		return DEC_DONE;
+	case 0x53564d41: /* PR_SET_VMA */
+		a_xlat(c, 1, set_vma_ops, "PR_SET_VMA_???");
+		a_ptr(c, 2);
+		a_ulong(c, 3);
+		if (arg_ulong(c, 1) == 0)
+			a_str(c, 4);
+		else
+			a_hex(c, 4);
+		return DEC_DONE;
 	case 8:
 	case 28:
 	case 29:
 	case 36:
 		a_ulong(c, 1);
 		return DEC_DONE;
-	case 15:
-		a_str(c, 1);
+	case 15: /* PR_SET_NAME: at most TASK_COMM_LEN - 1 characters shown */
+		arg(c);
+		p_comm(c, arg_ulong(c, 1));
 		return DEC_DONE;
 	case 38:
+	case 39:
 	case 41:
+	case 42:
 		for (int i = 1; i < 5; i++)
 			a_ulong(c, i);
 		return DEC_DONE;
@@ -246,7 +476,7 @@ DECL(set_thread_area)
 	}
 	c->priv[0] = d[0];
 	sb_printf(&c->sb,
-		  "{entry_number=%d, base_addr=%#x, limit=%#x, seg_32bit=%u, contents=%u, "
+		  "{entry_number=%d, base_addr=%#x, limit=%#08x, seg_32bit=%u, contents=%u, "
 		  "read_exec_only=%u, limit_in_pages=%u, seg_not_present=%u, useable=%u}",
 		  (int32_t)d[0], d[1], d[2], d[3] & 1, (d[3] >> 1) & 3, (d[3] >> 3) & 1,
 		  (d[3] >> 4) & 1, (d[3] >> 5) & 1, (d[3] >> 6) & 1);

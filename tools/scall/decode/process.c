@@ -38,7 +38,7 @@ static void p_envp(struct call *c, uint64_t addr)
 	uint64_t n = 0, p;
 	struct words w;
 
-	if (!c->abbrev || !addr) {
+	if (!c->abbrev || !addr || !c->verbose) {
 		p_strarray(c, addr);
 		return;
 	}
@@ -58,6 +58,12 @@ static void execve_args(struct call *c, int base)
 		/* a path: never truncated */
 		p_quoted(c, (const unsigned char *)synth_exec.path, strlen(synth_exec.path), false);
 		arg(c);
+		if (!c->verbose) { /* -e verbose=none: the arrays' addresses */
+			p_ptr(c, (uintptr_t)synth_exec.argv);
+			arg(c);
+			p_ptr(c, (uintptr_t)synth_exec.envp);
+			return;
+		}
 		p_local_array(c, synth_exec.argv);
 		arg(c);
 		if (!c->abbrev) {
@@ -142,19 +148,12 @@ static void p_clone_flags(struct call *c, uint64_t flags)
 	unsigned sig = flags & 0xff;
 
 	flags &= ~0xffull;
-	if (opt.xlat == XLAT_RAW) {
-		p_hex(c, flags | sig);
-		return;
-	}
 	if (flags || !sig)
 		p_flags(c, clone_flags, flags, "CLONE_???");
 	if (sig) {
 		if (flags)
 			sb_putc(&c->sb, '|');
-		if (signame(sig))
-			sb_puts(&c->sb, signame(sig));
-		else
-			sb_printf(&c->sb, "%u", sig);
+		p_sig(c, (int)sig);
 	}
 }
 
@@ -199,6 +198,19 @@ DECL(clone)
 		p_ptr(c, arg_ulong(c, child_i));
 	}
 	return 0;
+}
+
+DECL(unshare)
+{
+	a_flags(c, 0, clone_flags, "CLONE_???");
+	return DEC_DONE;
+}
+
+DECL(setns)
+{
+	a_fd(c, 0);
+	a_flags(c, 1, clone_flags, "CLONE_???");
+	return DEC_DONE;
 }
 
 struct clone_args {
@@ -270,10 +282,7 @@ static void p_wait_status(struct call *c, int st)
 {
 	const char *sn;
 
-	if (opt.xlat == XLAT_RAW) {
-		sb_printf(&c->sb, "%#x", st);
-		return;
-	}
+	/* decoded under -X raw too, as strace does */
 	sb_putc(&c->sb, '{');
 	if (WIFEXITED(st)) {
 		sb_printf(&c->sb, "WIFEXITED(s) && WEXITSTATUS(s) == %d", WEXITSTATUS(st));

@@ -133,24 +133,31 @@ void p_siginfo_raw(struct call *c, const unsigned char *si, bool is32)
 		}
 	}
 	name = xlat_name(tbl ? tbl : si_codes, (uint32_t)code);
-	if (name && opt.xlat == XLAT_ABBREV)
+	if (name && opt.xlat == XLAT_ABBREV) {
 		sb_puts(&c->sb, name);
-	else if (name && opt.xlat == XLAT_VERBOSE)
-		sb_printf(&c->sb, "%d /* %s */", code, name);
-	else
+	} else if (opt.xlat != XLAT_ABBREV) {
+		/* -X raw, -X verbose: the code in unsigned hex (SI_TKILL: 0xfffffffa) */
+		p_hex(c, (uint32_t)code);
+		if (name && opt.xlat == XLAT_VERBOSE)
+			sb_printf(&c->sb, " /* %s */", name);
+	} else {
 		sb_printf(&c->sb, "%d", code);
+	}
 	if (err)
 		sb_printf(&c->sb, ", si_errno=%d", err);
 	if (code <= 0 && code != -2 && code != -5) {
 		/* sent by a process: kill, tkill, sigqueue, mq_notify */
 		sb_printf(&c->sb, ", si_pid=%d, si_uid=%u", i32(u), (uint32_t)i32(u + 4));
-		if (code == -1 || code == -3 || code == -4)
-			sb_printf(&c->sb, ", si_int=%d, si_ptr=%#llx", i32(u + 8),
-				  (unsigned long long)word(u + 8, is32));
+		/* the value, when there is one */
+		if ((code == -1 || code == -3 || code == -4) && word(u + 8, is32)) {
+			sb_printf(&c->sb, ", si_int=%d, si_ptr=", i32(u + 8));
+			p_ptr(c, word(u + 8, is32));
+		}
 	} else if (code == -2) {
-		sb_printf(&c->sb, ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=%#llx",
-			  (unsigned)i32(u), i32(u + 4), i32(u + 8),
-			  (unsigned long long)word(u + 8, is32));
+		sb_printf(&c->sb,
+			  ", si_timerid=%#x, si_overrun=%d, si_int=%d, si_ptr=", (unsigned)i32(u),
+			  i32(u + 4), i32(u + 8));
+		p_ptr(c, word(u + 8, is32));
 	} else if (code != 0x80) {
 		switch (signo) {
 		case SIGCHLD:

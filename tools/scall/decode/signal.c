@@ -55,10 +55,6 @@ void p_sigmask(struct call *c, const uint64_t *mask, unsigned nbits)
 	for (unsigned i = 0; i < nbits; i++)
 		count += (mask[i / 64] >> (i % 64)) & 1;
 	neg = count * 2 > nbits;
-	if (opt.xlat == XLAT_RAW) {
-		sb_printf(&c->sb, "[%#llx]", (unsigned long long)mask[0]);
-		return;
-	}
 	sb_puts(&c->sb, neg ? "~[" : "[");
 	for (unsigned i = 0; i < nbits; i++) {
 		bool in = (mask[i / 64] >> (i % 64)) & 1;
@@ -70,10 +66,12 @@ void p_sigmask(struct call *c, const uint64_t *mask, unsigned nbits)
 		if (!first)
 			sb_putc(&c->sb, ' ');
 		first = false;
-		if (name)
-			sb_puts(&c->sb, name + 3);
-		else
+		if (!name || opt.xlat == XLAT_RAW)
 			sb_printf(&c->sb, "%u", i + 1);
+		else if (opt.xlat == XLAT_VERBOSE)
+			sb_printf(&c->sb, "%u /* %s */", i + 1, name + 3);
+		else
+			sb_puts(&c->sb, name + 3);
 	}
 	sb_putc(&c->sb, ']');
 }
@@ -101,6 +99,13 @@ static const struct xval sa_flags[] = {
 	{ 0x00000002, "SA_NOCLDWAIT" }, { 0, NULL },
 };
 
+static const struct xval sa_handlers[] = {
+	{ 0, "SIG_DFL" },
+	{ 1, "SIG_IGN" },
+	{ 0xffffffffffffffffull, "SIG_ERR" },
+	{ 0, NULL },
+};
+
 static void p_sigaction(struct call *c, uint64_t addr)
 {
 	uint64_t handler, flags, restorer, mask[1];
@@ -116,6 +121,7 @@ static void p_sigaction(struct call *c, uint64_t addr)
 			p_ptr(c, addr);
 			return;
 		}
+		/* strace names SIG_ERR in 64 bits only: 0xffffffff stays a number */
 		handler = a[0], flags = a[1], restorer = a[2];
 	} else {
 		uint64_t a[4];
@@ -127,12 +133,7 @@ static void p_sigaction(struct call *c, uint64_t addr)
 		handler = a[0], flags = a[1], restorer = a[2], mask[0] = a[3];
 	}
 	sb_puts(&c->sb, "{sa_handler=");
-	if (handler == 0)
-		sb_puts(&c->sb, "SIG_DFL");
-	else if (handler == 1)
-		sb_puts(&c->sb, "SIG_IGN");
-	else
-		p_hex(c, handler);
+	p_xlat(c, sa_handlers, handler, NULL);
 	sb_puts(&c->sb, ", sa_mask=");
 	p_sigmask(c, mask, 64);
 	sb_puts(&c->sb, ", sa_flags=");
@@ -188,6 +189,10 @@ DECL(rt_sigreturn)
 	if (umove(c, at, mask, sizeof(mask))) {
 		sb_puts(&c->sb, "{mask=");
 		p_sigmask(c, mask, 64);
+		sb_putc(&c->sb, '}');
+	} else if (!c->verbose) {
+		sb_puts(&c->sb, "{mask=");
+		p_ptr(c, at);
 		sb_putc(&c->sb, '}');
 	} else {
 		sb_puts(&c->sb, "{mask=?}");
@@ -339,5 +344,24 @@ DECL(sigreturn)
 	sb_puts(&c->sb, "{mask=");
 	p_sigmask(c, mask, 64);
 	sb_putc(&c->sb, '}');
+	return DEC_DONE;
+}
+
+DECL(rt_sigqueueinfo)
+{
+	a_int(c, 0);
+	a_sig(c, 1);
+	arg(c);
+	p_siginfo_at(c, arg_ulong(c, 2));
+	return DEC_DONE;
+}
+
+DECL(rt_tgsigqueueinfo)
+{
+	a_int(c, 0);
+	a_int(c, 1);
+	a_sig(c, 2);
+	arg(c);
+	p_siginfo_at(c, arg_ulong(c, 3));
 	return DEC_DONE;
 }

@@ -105,34 +105,113 @@ static const struct xval ipv6_names[] = {
 	{ 0, NULL },
 };
 
+static const struct xval netlink_names[] = {
+	{ 1, "NETLINK_ADD_MEMBERSHIP" },
+	{ 2, "NETLINK_DROP_MEMBERSHIP" },
+	{ 3, "NETLINK_PKTINFO" },
+	{ 4, "NETLINK_BROADCAST_ERROR" },
+	{ 5, "NETLINK_NO_ENOBUFS" },
+	{ 6, "NETLINK_RX_RING" },
+	{ 7, "NETLINK_TX_RING" },
+	{ 8, "NETLINK_LISTEN_ALL_NSID" },
+	{ 9, "NETLINK_LIST_MEMBERSHIPS" },
+	{ 10, "NETLINK_CAP_ACK" },
+	{ 11, "NETLINK_EXT_ACK" },
+	{ 12, "NETLINK_GET_STRICT_CHK" },
+	{ 0, NULL },
+};
+
+static const struct xval udp_names[] = {
+	{ 1, "UDP_CORK" },
+	{ 100, "UDP_ENCAP" },
+	{ 101, "UDP_NO_CHECK6_TX" },
+	{ 102, "UDP_NO_CHECK6_RX" },
+	{ 103, "UDP_SEGMENT" },
+	{ 104, "UDP_GRO" },
+	{ 0, NULL },
+};
+
+/* The option names of a level, and the name of an unknown one. */
+static const struct xval *level_names(unsigned level, const char **dflt)
+{
+	switch (level) {
+	case 1:
+		*dflt = "SO_???";
+		return so_names;
+	case 6:
+		*dflt = "TCP_???";
+		return tcp_names;
+	case 0:
+		*dflt = "IP_???";
+		return ip_names;
+	case 41:
+		*dflt = "IPV6_???";
+		return ipv6_names;
+	case 17:
+		*dflt = "UDP_???";
+		return udp_names;
+	case 270:
+		*dflt = "NETLINK_???";
+		return netlink_names;
+	}
+	*dflt = NULL;
+	return NULL;
+}
+
 static void sockopt_head(struct call *c)
 {
-	unsigned level = arg_uint(c, 1);
-	const struct xval *names = level == 1  ? so_names :
-				   level == 6  ? tcp_names :
-				   level == 0  ? ip_names :
-				   level == 41 ? ipv6_names :
-						 NULL;
+	const char *dflt;
+	const struct xval *names = level_names(arg_uint(c, 1), &dflt);
 
 	a_fd(c, 0);
 	a_xlat(c, 1, sol_levels, "SOL_???");
 	arg(c);
 	if (names)
-		p_xlat(c, names, arg_uint(c, 2), "SO_???");
+		p_xlat(c, names, arg_uint(c, 2), dflt);
 	else
 		p_uint64(c, arg_uint(c, 2));
 }
 
+/* An errno value: "ECONNREFUSED" in the style of -X. */
+static void p_errno_val(struct call *c, int v)
+{
+	const char *name = v > 0 ? scall_errno_name(v) : NULL;
+
+	if (!name || opt.xlat == XLAT_RAW)
+		sb_printf(&c->sb, "%d", v);
+	else if (opt.xlat == XLAT_VERBOSE)
+		sb_printf(&c->sb, "%d /* %s */", v, name);
+	else
+		sb_puts(&c->sb, name);
+}
+
 static void p_optval(struct call *c, uint64_t addr, int64_t len)
 {
-	int v;
+	unsigned level = arg_uint(c, 1), name = arg_uint(c, 2);
+	int v, w[3];
 
-	if (len == sizeof(int) && umove(c, addr, &v, sizeof(v)))
-		sb_printf(&c->sb, "[%d]", v);
-	else if (len > 0 && !failed(c))
-		p_buf(c, addr, (uint64_t)len);
-	else
+	if (failed(c) || len <= 0) {
 		p_ptr(c, addr);
+		return;
+	}
+	if (level == 1 && name == 13 && len >= 8 && umove(c, addr, w, 8)) { /* SO_LINGER */
+		sb_printf(&c->sb, "{l_onoff=%d, l_linger=%d}", w[0], w[1]);
+		return;
+	}
+	if (level == 1 && name == 17 && len >= 12 && umove(c, addr, w, 12)) { /* SO_PEERCRED */
+		sb_printf(&c->sb, "{pid=%d, uid=%u, gid=%u}", w[0], (unsigned)w[1], (unsigned)w[2]);
+		return;
+	}
+	if (len == sizeof(int) && umove(c, addr, &v, sizeof(v))) {
+		sb_putc(&c->sb, '[');
+		if (level == 1 && name == 4) /* SO_ERROR */
+			p_errno_val(c, v);
+		else
+			sb_printf(&c->sb, "%d", v);
+		sb_putc(&c->sb, ']');
+	} else {
+		p_buf(c, addr, (uint64_t)len);
+	}
 }
 
 DECL(setsockopt)

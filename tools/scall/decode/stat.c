@@ -22,7 +22,7 @@ void p_time_comment(struct call *c, int64_t sec, int64_t nsec)
 	struct tm tm;
 	char buf[64], zone[16];
 
-	if (opt.xlat == XLAT_RAW || !localtime_r(&t, &tm))
+	if (!localtime_r(&t, &tm))
 		return;
 	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
 	strftime(zone, sizeof(zone), "%z", &tm);
@@ -286,12 +286,7 @@ struct statx_buf {
 static void p_statx_time(struct call *c, const char *name, const struct statx_ts *ts)
 {
 	sb_printf(&c->sb, ", %s={tv_sec=%lld, tv_nsec=%u}", name, (long long)ts->sec, ts->nsec);
-	if (opt.xlat != XLAT_RAW) {
-		/* the comment goes after the closing brace */
-		sb_truncate(&c->sb, c->sb.len - 1);
-		sb_putc(&c->sb, '}');
-		p_time_comment(c, ts->sec, ts->nsec);
-	}
+	p_time_comment(c, ts->sec, ts->nsec);
 }
 
 static void p_statx(struct call *c, uint64_t addr)
@@ -323,7 +318,8 @@ static void p_statx(struct call *c, uint64_t addr)
 		  (unsigned long long)s.blocks);
 	p_flags(c, statx_attrs, s.attributes_mask, "STATX_ATTR_???");
 	p_statx_time(c, "stx_atime", &s.atime);
-	p_statx_time(c, "stx_btime", &s.btime);
+	if (s.mask & 0x800) /* STATX_BTIME */
+		p_statx_time(c, "stx_btime", &s.btime);
 	p_statx_time(c, "stx_ctime", &s.ctime);
 	p_statx_time(c, "stx_mtime", &s.mtime);
 	sb_printf(&c->sb,
@@ -341,7 +337,8 @@ DECL(statx)
 		a_dirfd(c, 0);
 		a_path(c, 1);
 		arg(c);
-		p_field_flags(c, arg_uint(c, 2), 0x6000, statx_sync, statx_flags, "AT_STATX_???");
+		p_field_flags_split(c, arg_uint(c, 2), 0x6000, statx_sync, statx_flags,
+				    "AT_STATX_???");
 		a_flags(c, 3, statx_mask, "STATX_???");
 		return DEC_EXIT;
 	}
@@ -381,8 +378,8 @@ static const struct xval fs_magic[] = {
 };
 
 static const struct xval st_flags[] = {
-	{ 0x0001, "ST_RDONLY" },   { 0x0002, "ST_NOSUID" },      { 0x0004, "ST_NODEV" },
-	{ 0x0008, "ST_NOEXEC" },   { 0x0010, "ST_SYNCHRONOUS" }, { 0x0020, "ST_VALID" },
+	{ 0x0020, "ST_VALID" },    { 0x0001, "ST_RDONLY" },      { 0x0002, "ST_NOSUID" },
+	{ 0x0004, "ST_NODEV" },    { 0x0008, "ST_NOEXEC" },      { 0x0010, "ST_SYNCHRONOUS" },
 	{ 0x0040, "ST_MANDLOCK" }, { 0x0400, "ST_NOATIME" },     { 0x0800, "ST_NODIRATIME" },
 	{ 0x1000, "ST_RELATIME" }, { 0x2000, "ST_NOSYMFOLLOW" }, { 0, NULL },
 };

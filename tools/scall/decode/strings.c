@@ -110,9 +110,15 @@ void p_path(struct call *c, uint64_t addr)
 	p_quoted(c, (unsigned char *)buf, (size_t)n, (size_t)n == sizeof(buf) - 1);
 }
 
+/*
+ * A NUL-terminated string of at most -s bytes, read in growing chunks: the
+ * memory held is what the string needs (plus one chunk), not the limit, which
+ * may be as large as INT_MAX.
+ */
 void p_str(struct call *c, uint64_t addr)
 {
 	size_t max = (size_t)opt.strsize;
+	size_t size = 512, len = 0;
 	char stackbuf[512];
 	char *buf = stackbuf;
 	ssize_t n;
@@ -121,19 +127,42 @@ void p_str(struct call *c, uint64_t addr)
 		sb_puts(&c->sb, "NULL");
 		return;
 	}
-	if (max + 2 > sizeof(stackbuf))
-		buf = malloc(max + 2);
-	if (!buf) {
-		p_ptr(c, addr);
-		return;
+	for (;;) {
+		/* read bytes [len, size - 1): one more than max tells truncation */
+		size_t want = size - len;
+
+		if (want > max + 2 - len)
+			want = max + 2 - len;
+		n = scall_mem_read_str(c->t, c->tid, addr + len, buf + len, want);
+		if (n < 0)
+			break;
+		len += (size_t)n;
+		if ((size_t)n < want - 1 || len > max)
+			break;
+		/* no NUL yet, and the limit is not reached: grow */
+		size = size * 2 > max + 2 ? max + 2 : size * 2;
+		if (buf == stackbuf) {
+			buf = malloc(size);
+			if (buf)
+				memcpy(buf, stackbuf, len);
+		} else {
+			char *nb = realloc(buf, size);
+
+			if (!nb)
+				free(buf);
+			buf = nb;
+		}
+		if (!buf) {
+			n = -1;
+			break;
+		}
 	}
-	n = scall_mem_read_str(c->t, c->tid, addr, buf, max + 2);
 	if (n < 0)
 		p_ptr(c, addr);
-	else if ((size_t)n > max)
+	else if (len > max)
 		p_quoted(c, (unsigned char *)buf, max, true);
 	else
-		p_quoted(c, (unsigned char *)buf, (size_t)n, false);
+		p_quoted(c, (unsigned char *)buf, len, false);
 	if (buf != stackbuf)
 		free(buf);
 }
@@ -151,7 +180,8 @@ static void buf_common(struct call *c, uint64_t addr, uint64_t len, bool force_h
 	}
 	if (want > sizeof(stackbuf))
 		buf = malloc(want);
-	if (!buf || (want && !umove(c, addr, buf, want))) {
+	/* read whatever -e verbose= says: data, not a structure */
+	if (!buf || (want && scall_mem_read(c->t, c->tid, addr, buf, want) != (ssize_t)want)) {
 		p_ptr(c, addr);
 	} else if (force_hex) {
 		quote(&c->sb, buf, want, true);

@@ -55,8 +55,8 @@ static const struct sysent table[] = {
 	E(break, 0, 0, M, NULL),
 	E(brk, 1, 0, M, dec_brk),
 	E(cachestat, 4, 0, D, NULL),
-	E(capget, 2, 0, C, NULL),
-	E(capset, 2, 0, C, NULL),
+	E(capget, 2, 0, C, dec_capget),
+	E(capset, 2, 0, C, dec_capset),
 	E(chdir, 1, 0, F, dec_path1),
 	E(chmod, 2, 0, F, dec_path_mode),
 	E(chown, 3, 0, F, dec_chown),
@@ -92,7 +92,7 @@ static const struct sysent table[] = {
 	E(epoll_pwait2, 6, 0, D, NULL),
 	E(epoll_wait, 4, 0, D, dec_epoll_wait),
 	E(epoll_wait_old, 4, 0, 0, NULL),
-	E(eventfd, 1, 0, D, NULL),
+	E(eventfd, 1, 0, D, dec_eventfd),
 	E(eventfd2, 2, 0, D, dec_eventfd2),
 	E(execve, 3, 0, F | P, dec_execve),
 	E(execveat, 5, 0, F | D | P, dec_execveat),
@@ -143,12 +143,12 @@ static const struct sysent table[] = {
 	E(futex_wait, 6, 0, 0, NULL),
 	E(futex_waitv, 5, 0, 0, NULL),
 	E(futex_wake, 4, 0, 0, NULL),
-	E(futimesat, 3, 0, F | D, NULL),
+	E(futimesat, 3, 0, F | D, dec_futimesat),
 	E(get_kernel_syms, 1, 0, 0, NULL),
-	E(get_mempolicy, 5, 0, M, NULL),
+	E(get_mempolicy, 5, 0, M, dec_get_mempolicy),
 	E(get_robust_list, 3, 0, 0, NULL),
 	E(get_thread_area, 1, 0, 0, NULL),
-	E(getcpu, 3, 0, 0, NULL),
+	E(getcpu, 3, 0, 0, dec_getcpu),
 	E(getcwd, 2, 0, F, dec_getcwd),
 	E(getdents, 3, 0, D, dec_getdents),
 	E(getdents64, 3, 0, D, dec_getdents64),
@@ -187,10 +187,10 @@ static const struct sysent table[] = {
 	E(gtty, 2, 0, 0, NULL),
 	E(idle, 0, 0, 0, NULL),
 	E(init_module, 3, 0, 0, NULL),
-	E(inotify_add_watch, 3, 0, F | D, NULL),
-	E(inotify_init, 0, 0, D, NULL),
-	E(inotify_init1, 1, 0, D, NULL),
-	E(inotify_rm_watch, 2, 0, D, NULL),
+	E(inotify_add_watch, 3, 0, F | D, dec_inotify_add_watch),
+	E(inotify_init, 0, 0, D, dec_inotify_init1),
+	E(inotify_init1, 1, 0, D, dec_inotify_init1),
+	E(inotify_rm_watch, 2, 0, D, dec_inotify_rm_watch),
 	E(io_cancel, 3, 0, 0, NULL),
 	E(io_destroy, 1, 0, M, NULL),
 	E(io_getevents, 5, 0, 0, NULL),
@@ -204,8 +204,8 @@ static const struct sysent table[] = {
 	E(ioctl, 3, 0, D, dec_ioctl),
 	E(ioperm, 3, 0, 0, NULL),
 	E(iopl, 1, 0, 0, NULL),
-	E(ioprio_get, 2, 0, 0, NULL),
-	E(ioprio_set, 3, 0, 0, NULL),
+	E(ioprio_get, 2, 0, 0, dec_ioprio_get),
+	E(ioprio_set, 3, 0, 0, dec_ioprio_set),
 	E(ipc, 6, 0, I, NULL),
 	E(kcmp, 5, 0, 0, NULL),
 	E(kexec_file_load, 5, 0, D, NULL),
@@ -238,23 +238,23 @@ static const struct sysent table[] = {
 	E(lstat64, 2, 0, F | LST | SA, dec_stat64),
 	E(madvise, 3, 0, M, dec_madvise),
 	E(map_shadow_stack, 3, 0, M, NULL),
-	E(mbind, 6, 0, M, NULL),
-	E(membarrier, 3, 0, 0, NULL),
+	E(mbind, 6, 0, M, dec_mbind),
+	E(membarrier, 3, 0, 0, dec_membarrier),
 	E(memfd_create, 2, 0, D, dec_memfd_create),
 	E(memfd_secret, 1, 0, D, NULL),
 	E(migrate_pages, 4, 0, M, NULL),
-	E(mincore, 3, 0, M, NULL),
+	E(mincore, 3, 0, M, dec_mincore),
 	E(mkdir, 2, 0, F, dec_path_mode),
 	E(mkdirat, 3, 0, F | D, dec_at_path_mode),
 	E(mknod, 3, 0, F, dec_mknod),
 	E(mknodat, 4, 0, F | D, dec_mknodat),
 	E(mlock, 2, 0, M, dec_addr_len),
-	E(mlock2, 3, 0, M, NULL),
-	E(mlockall, 1, 0, M, NULL),
+	E(mlock2, 3, 0, M, dec_mlock2),
+	E(mlockall, 1, 0, M, dec_mlockall),
 	E(mmap, 6, 1, D | M, dec_mmap),
 	E(mmap2, 6, 0, D | M, dec_mmap2),
 	E(modify_ldt, 3, 0, 0, NULL),
-	E(mount, 5, 0, F, NULL),
+	E(mount, 5, 0, F, dec_mount),
 	E(mount_setattr, 5, 0, F | D, NULL),
 	E(move_mount, 5, 0, F | D, NULL),
 	E(move_pages, 6, 0, M, NULL),
@@ -298,7 +298,7 @@ static const struct sysent table[] = {
 	E(perf_event_open, 5, 0, D, NULL),
 	E(personality, 1, 0, 0, dec_personality),
 	E(pidfd_getfd, 3, 0, D, NULL),
-	E(pidfd_open, 2, 0, D, NULL),
+	E(pidfd_open, 2, 0, D, dec_pidfd_open),
 	E(pidfd_send_signal, 4, 0, D | P | S, NULL),
 	E(pipe, 1, 0, D, dec_pipe),
 	E(pipe2, 2, 0, D, dec_pipe2),
@@ -331,7 +331,7 @@ static const struct sysent table[] = {
 	E(quotactl, 4, 0, F, NULL),
 	E(quotactl_fd, 4, 0, D, NULL),
 	E(read, 3, 0, D, dec_read),
-	E(readahead, 3, 4, D, NULL),
+	E(readahead, 3, 4, D, dec_readahead),
 	E(readdir, 3, 0, D, NULL),
 	E(readlink, 3, 0, F, dec_readlink),
 	E(readlinkat, 4, 0, F | D, dec_readlinkat),
@@ -339,8 +339,8 @@ static const struct sysent table[] = {
 	E(reboot, 4, 0, 0, NULL),
 	E(recv, 4, 0, N, dec_recv), /* socketcall only */
 	E(recvfrom, 6, 0, N, dec_recvfrom),
-	E(recvmmsg, 5, 0, N, NULL),
-	E(recvmmsg_time64, 5, 0, N, NULL),
+	E(recvmmsg, 5, 0, N, dec_recvmmsg),
+	E(recvmmsg_time64, 5, 0, N, dec_recvmmsg),
 	E(recvmsg, 3, 0, N, dec_recvmsg),
 	E(remap_file_pages, 5, 0, M, NULL),
 	E(removexattr, 2, 0, F, dec_removexattr),
@@ -356,24 +356,24 @@ static const struct sysent table[] = {
 	E(rt_sigaction, 4, 0, S, dec_rt_sigaction),
 	E(rt_sigpending, 2, 0, S, dec_rt_sigpending),
 	E(rt_sigprocmask, 4, 0, S, dec_rt_sigprocmask),
-	E(rt_sigqueueinfo, 3, 0, P | S, NULL),
+	E(rt_sigqueueinfo, 3, 0, P | S, dec_rt_sigqueueinfo),
 	E(rt_sigreturn, 0, 0, S, dec_rt_sigreturn),
 	E(rt_sigsuspend, 2, 0, S, dec_rt_sigsuspend),
 	E(rt_sigtimedwait, 4, 0, S, dec_rt_sigtimedwait),
 	E(rt_sigtimedwait_time64, 4, 0, S, dec_rt_sigtimedwait),
-	E(rt_tgsigqueueinfo, 4, 0, P | S, NULL),
-	E(sched_get_priority_max, 1, 0, 0, NULL),
-	E(sched_get_priority_min, 1, 0, 0, NULL),
+	E(rt_tgsigqueueinfo, 4, 0, P | S, dec_rt_tgsigqueueinfo),
+	E(sched_get_priority_max, 1, 0, 0, dec_sched_get_priority_max),
+	E(sched_get_priority_min, 1, 0, 0, dec_sched_get_priority_max),
 	E(sched_getaffinity, 3, 0, 0, dec_sched_getaffinity),
-	E(sched_getattr, 4, 0, 0, NULL),
-	E(sched_getparam, 2, 0, 0, NULL),
-	E(sched_getscheduler, 1, 0, 0, NULL),
-	E(sched_rr_get_interval, 2, 0, 0, NULL),
-	E(sched_rr_get_interval_time64, 2, 0, 0, NULL),
+	E(sched_getattr, 4, 0, 0, dec_sched_getattr),
+	E(sched_getparam, 2, 0, 0, dec_sched_getparam),
+	E(sched_getscheduler, 1, 0, 0, dec_sched_getscheduler),
+	E(sched_rr_get_interval, 2, 0, 0, dec_sched_rr_get_interval),
+	E(sched_rr_get_interval_time64, 2, 0, 0, dec_sched_rr_get_interval),
 	E(sched_setaffinity, 3, 0, 0, dec_sched_setaffinity),
-	E(sched_setattr, 3, 0, 0, NULL),
-	E(sched_setparam, 2, 0, 0, NULL),
-	E(sched_setscheduler, 3, 0, 0, NULL),
+	E(sched_setattr, 3, 0, 0, dec_sched_setattr),
+	E(sched_setparam, 2, 0, 0, dec_sched_setparam),
+	E(sched_setscheduler, 3, 0, 0, dec_sched_setscheduler),
 	E(sched_yield, 0, 0, 0, NULL),
 	E(seccomp, 3, 0, 0, NULL),
 	E(security, 3, 0, 0, NULL),
@@ -386,10 +386,10 @@ static const struct sysent table[] = {
 	E(send, 4, 0, N, dec_send), /* socketcall only */
 	E(sendfile, 4, 0, D | N, dec_sendfile),
 	E(sendfile64, 4, 0, D | N, dec_sendfile),
-	E(sendmmsg, 4, 0, N, NULL),
+	E(sendmmsg, 4, 0, N, dec_sendmmsg),
 	E(sendmsg, 3, 0, N, dec_sendmsg),
 	E(sendto, 6, 0, N, dec_sendto),
-	E(set_mempolicy, 3, 0, M, NULL),
+	E(set_mempolicy, 3, 0, M, dec_set_mempolicy),
 	E(set_mempolicy_home_node, 4, 0, M, NULL),
 	E(set_robust_list, 2, 0, 0, dec_set_robust_list),
 	E(set_thread_area, 1, 0, 0, dec_set_thread_area),
@@ -401,11 +401,11 @@ static const struct sysent table[] = {
 	E(setfsuid32, 1, 0, C, dec_int1),
 	E(setgid, 1, 0, C, dec_int1),
 	E(setgid32, 1, 0, C, dec_int1),
-	E(setgroups, 2, 0, C, NULL),
-	E(setgroups32, 2, 0, C, NULL),
+	E(setgroups, 2, 0, C, dec_setgroups),
+	E(setgroups32, 2, 0, C, dec_setgroups),
 	E(sethostname, 2, 0, 0, NULL),
 	E(setitimer, 3, 0, 0, dec_setitimer),
-	E(setns, 2, 0, D, NULL),
+	E(setns, 2, 0, D, dec_setns),
 	E(setpgid, 2, 0, 0, dec_int2),
 	E(setpriority, 3, 0, 0, dec_setpriority),
 	E(setregid, 2, 0, C, dec_int2),
@@ -457,7 +457,7 @@ static const struct sysent table[] = {
 	E(symlink, 2, 0, F, dec_rename),
 	E(symlinkat, 3, 0, F | D, dec_symlinkat),
 	E(sync, 0, 0, 0, NULL),
-	E(sync_file_range, 4, 6, D, NULL),
+	E(sync_file_range, 4, 6, D, dec_sync_file_range),
 	E(syncfs, 1, 0, D, dec_fd1),
 	E(sysfs, 3, 0, 0, NULL),
 	E(sysinfo, 1, 0, 0, dec_sysinfo),
@@ -465,18 +465,18 @@ static const struct sysent table[] = {
 	E(tee, 4, 0, D, NULL),
 	E(tgkill, 3, 0, P | S, dec_tgkill),
 	E(time, 1, 0, CL, dec_time),
-	E(timer_create, 3, 0, 0, NULL),
-	E(timer_delete, 1, 0, 0, NULL),
-	E(timer_getoverrun, 1, 0, 0, NULL),
-	E(timer_gettime, 2, 0, 0, NULL),
-	E(timer_gettime64, 2, 0, 0, NULL),
-	E(timer_settime, 4, 0, 0, NULL),
-	E(timer_settime64, 4, 0, 0, NULL),
-	E(timerfd_create, 2, 0, D, NULL),
-	E(timerfd_gettime, 2, 0, D, NULL),
-	E(timerfd_gettime64, 2, 0, D, NULL),
-	E(timerfd_settime, 4, 0, D, NULL),
-	E(timerfd_settime64, 4, 0, D, NULL),
+	E(timer_create, 3, 0, 0, dec_timer_create),
+	E(timer_delete, 1, 0, 0, dec_int1),
+	E(timer_getoverrun, 1, 0, 0, dec_int1),
+	E(timer_gettime, 2, 0, 0, dec_timer_gettime),
+	E(timer_gettime64, 2, 0, 0, dec_timer_gettime),
+	E(timer_settime, 4, 0, 0, dec_timer_settime),
+	E(timer_settime64, 4, 0, 0, dec_timer_settime),
+	E(timerfd_create, 2, 0, D, dec_timerfd_create),
+	E(timerfd_gettime, 2, 0, D, dec_timerfd_gettime),
+	E(timerfd_gettime64, 2, 0, D, dec_timerfd_gettime),
+	E(timerfd_settime, 4, 0, D, dec_timerfd_settime),
+	E(timerfd_settime64, 4, 0, D, dec_timerfd_settime),
 	E(times, 1, 0, 0, dec_times),
 	E(tkill, 2, 0, P | S, dec_kill),
 	E(truncate, 2, 0, F, dec_truncate),
@@ -490,16 +490,16 @@ static const struct sysent table[] = {
 	E(uname, 1, 0, 0, dec_uname),
 	E(unlink, 1, 0, F, dec_path1),
 	E(unlinkat, 3, 0, F | D, dec_unlinkat),
-	E(unshare, 1, 0, 0, NULL),
+	E(unshare, 1, 0, 0, dec_unshare),
 	E(uprobe, 0, 0, 0, NULL),
 	E(uretprobe, 0, 0, 0, NULL),
 	E(uselib, 1, 0, F, NULL),
 	E(userfaultfd, 1, 0, D, NULL),
 	E(ustat, 2, 0, SFA, NULL),
-	E(utime, 2, 0, F, NULL),
+	E(utime, 2, 0, F, dec_utime),
 	E(utimensat, 4, 0, F | D, dec_utimensat),
 	E(utimensat_time64, 4, 0, F | D, dec_utimensat),
-	E(utimes, 2, 0, F, NULL),
+	E(utimes, 2, 0, F, dec_utimes),
 	E(vfork, 0, 0, P, NULL),
 	E(vhangup, 0, 0, 0, NULL),
 	E(vm86, 5, 0, 0, NULL),
@@ -551,17 +551,76 @@ static const struct sysent *make_generic(const char *name, long nr)
 	return e;
 }
 
-/* Numbers past the end of a table: rare, kept for good in a short list. */
+/*
+ * Numbers past the end of a table (or negative): a tracee may call any number
+ * of them, so their entries live in a fixed ring, reused oldest first, with a
+ * hash index over it.  An entry stays valid until OUTSIDE_RING other numbers
+ * have been seen after it, far longer than a call lasts (c->ent is kept from
+ * entry to exit); the entry returned last is never the one reused, so that two
+ * lookups in a row (stats comparing names) both stay valid.
+ */
+#define OUTSIDE_RING 256
+#define OUTSIDE_HASH 512
+
 struct outside {
+	struct sysent e;
+	char name[32];
 	enum scall_abi abi;
 	long nr;
-	const struct sysent *e;
-	struct outside *next;
+	int next; /* in the hash chain, -1 at its end */
+	bool used;
 };
+
+static struct outside outside[OUTSIDE_RING];
+static int outside_head[OUTSIDE_HASH];
+static unsigned outside_victim;
+static int outside_last = -1;
+
+static unsigned outside_hash(enum scall_abi abi, long nr)
+{
+	uint64_t h = ((uint64_t)nr ^ ((uint64_t)abi << 56)) * 0x9e3779b97f4a7c15ull;
+
+	return (unsigned)(h >> 40) % OUTSIDE_HASH;
+}
+
+static const struct sysent *outside_get(enum scall_abi abi, long nr)
+{
+	unsigned h = outside_hash(abi, nr);
+	struct outside *o;
+	int i, *pp;
+
+	if (outside_last < 0) /* first use */
+		for (i = 0; i < OUTSIDE_HASH; i++)
+			outside_head[i] = -1;
+	for (i = outside_head[h]; i >= 0; i = outside[i].next)
+		if (outside[i].abi == abi && outside[i].nr == nr)
+			goto found;
+	i = (int)(outside_victim++ % OUTSIDE_RING);
+	if (i == outside_last)
+		i = (int)(outside_victim++ % OUTSIDE_RING);
+	o = &outside[i];
+	if (o->used) { /* unlink it from its chain */
+		for (pp = &outside_head[outside_hash(o->abi, o->nr)]; *pp != i;
+		     pp = &outside[*pp].next)
+			;
+		*pp = o->next;
+	}
+	memset(o, 0, sizeof(*o));
+	snprintf(o->name, sizeof(o->name), "syscall_%#lx", (unsigned long)nr);
+	o->e.name = o->name;
+	o->e.nargs = 6;
+	o->abi = abi;
+	o->nr = nr;
+	o->used = true;
+	o->next = outside_head[h];
+	outside_head[h] = i;
+found:
+	outside_last = i;
+	return &outside[i].e;
+}
 
 const struct sysent *sysent_get(enum scall_abi abi, long nr)
 {
-	static struct outside *outside;
 	unsigned a = (unsigned)abi < SCALL_ABI_COUNT ? (unsigned)abi : 0;
 
 	if (!cache[a].byno) {
@@ -570,20 +629,8 @@ const struct sysent *sysent_get(enum scall_abi abi, long nr)
 		cache[a].size = max >= 0 ? max + 1 : 0;
 		cache[a].byno = xcalloc((size_t)cache[a].size + 1, sizeof(cache[a].byno[0]));
 	}
-	if (nr < 0 || nr >= cache[a].size) {
-		struct outside *o;
-
-		for (o = outside; o; o = o->next)
-			if (o->abi == abi && o->nr == nr)
-				return o->e;
-		o = xcalloc(1, sizeof(*o));
-		o->abi = abi;
-		o->nr = nr;
-		o->e = make_generic(NULL, nr);
-		o->next = outside;
-		outside = o;
-		return o->e;
-	}
+	if (nr < 0 || nr >= cache[a].size)
+		return outside_get(abi, nr);
 	if (!cache[a].byno[nr]) {
 		const char *name = scall_syscall_name(abi, nr);
 		const struct sysent *e = name ? sysent_find(name) : NULL;
