@@ -76,12 +76,13 @@ static bool named_in(const char *const *names, enum scall_abi abi, long nr)
 static bool must_stop(enum scall_abi abi, long nr)
 {
 	static const char *const always[] = {
-		"execve", "execveat",	     "clone",	   "clone3", "fork",
+		"execve", "execveat",        "clone",      "clone3", "fork",
 		"vfork",  "restart_syscall", "socketcall", /* i386: may stand for a traced socket call */
 		NULL,
 	};
 
-	return nrset_has(&trace_set, abi, nr) || tamper_wants(abi, nr) || named_in(always, abi, nr) ||
+	return nrset_has(&trace_set, abi, nr) || tamper_wants(abi, nr) ||
+	       named_in(always, abi, nr) ||
 	       (opt.stack && named_in(stacktrace_remap_calls, abi, nr)); /* -k: mappings */
 }
 
@@ -119,8 +120,9 @@ static void setup_filter(void)
 				if (must_stop(abis[i], nr) == by_default ||
 				    (by_default && !scall_syscall_name(abis[i], nr)))
 					continue;
-				rc = scall_filter_add(tracer, abis[i], nr,
-						      by_default ? SCALL_ACT_ALLOW : SCALL_ACT_TRACE, 0);
+				rc = scall_filter_add(
+					tracer, abis[i], nr,
+					by_default ? SCALL_ACT_ALLOW : SCALL_ACT_TRACE, 0);
 				if (rc < 0 && rc != -EINVAL)
 					die("cannot set the filter: %s", scall_strerror(rc));
 			}
