@@ -345,6 +345,7 @@ Test(options, abbrev_and_verbose_sets)
 	run_free(r);
 	r = scall_run("-o", "@T", "-e", "trace=getitimer", "-e", "verbose=none", "@P/cli_time",
 		      NULL);
-	has_line(r, "^getitimer\\(ITIMER_REAL, \\{it_interval=");
+	/* as strace: structures are not read, their address is printed */
+	has_line(r, "^getitimer\\(ITIMER_REAL, 0x[0-9a-f]+\\) += 0$");
 	run_free(r);
 }

@@ -340,7 +340,8 @@ static void print_spawn_exec(struct thr *t)
 	si.phase = SCALL_ENTRY;
 	si.abi = scall_native_abi();
 	si.nr = scall_syscall_lookup(si.abi, "execve");
-	si.args[0] = 0;
+	/* -e raw=: the arguments as they were in the tracer's own execve */
+	si.args[0] = (uintptr_t)spawn_path;
 	si.args[1] = (uintptr_t)opt.argv;
 	si.args[2] = (uintptr_t)(opt.env ? opt.env : environ);
 	if (si.nr < 0)

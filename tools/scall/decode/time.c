@@ -172,24 +172,15 @@ static void p_itimerval(struct call *c, uint64_t addr)
 {
 	unsigned ws = abi_wordsize(c);
 
-	bool verbose = c->verbose;
-
-	if (!addr) {
-		sb_puts(&c->sb, "NULL");
+	if (!addr || !c->verbose) {
+		p_ptr(c, addr); /* NULL, or the address under -e verbose=none */
 		return;
 	}
-	/*
-	 * Decoded under -e verbose=none too, unlike strace (which prints the
-	 * address): tests/cli/test_options.c (abbrev_and_verbose_sets) expects
-	 * the structure.
-	 */
-	c->verbose = true;
 	sb_puts(&c->sb, "{it_interval=");
 	p_timeval(c, addr, is_i386(c));
 	sb_puts(&c->sb, ", it_value=");
 	p_timeval(c, addr + 2 * ws, is_i386(c));
 	sb_putc(&c->sb, '}');
-	c->verbose = verbose;
 }
 
 DECL(getitimer)
