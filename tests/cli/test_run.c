@@ -590,3 +590,22 @@ Test(run, stack_traces)
 	free(stack);
 	run_free(r);
 }
+
+/* -b execve: each process is let go at its execve, whose line stays open. */
+Test(run, detach_on_execve)
+{
+	struct run *r = scall_run("-f", "-b", "execve", "-o", "@T", "/bin/sh", "-c",
+				  "/bin/true; exec /bin/echo detached-run", NULL);
+
+	cr_assert_eq(run_exit(r), 0, "status %#x: %s", r->status, r->err);
+	cr_assert(strstr(r->out, "detached-run\n"), "the program did not run on: %s", r->out);
+	cr_assert_eq(count_matching(r->trace, "execve\\(\"/bin/true\", .* <detached \\.\\.\\.>$"),
+		     1, "%s", r->trace);
+	cr_assert_eq(count_matching(r->trace, "execve\\(\"/bin/echo\", .* <detached \\.\\.\\.>$"),
+		     1, "%s", r->trace);
+	/* with -o and a command, attach and detach messages are quiet, as strace's */
+	cr_assert_eq(count_matching(r->err, "detached"), 0, "%s", r->err);
+	/* nothing of them after their exec: no exit line for either */
+	cr_assert_eq(count_matching(r->trace, "exited with"), 0, "%s", r->trace);
+	run_free(r);
+}

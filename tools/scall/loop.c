@@ -93,8 +93,10 @@ static void setup_filter(void)
 	enum scall_abi abis[SCALL_ABI_COUNT];
 	int n = expr_abis(abis, SCALL_ABI_COUNT);
 
-	if (nrset_is_full(&trace_set) && (ntamper_rules || nredirects) && opt.argv &&
-	    !deny_traced(abis, n)) {
+	if (opt.detach_on_execve) {
+		/* Not a filter that stops calls: without its tracer they would fail. */
+	} else if (nrset_is_full(&trace_set) && (ntamper_rules || nredirects) && opt.argv &&
+		   !deny_traced(abis, n)) {
 		/*
 		 * Every call stops at its entry (seccomp), and only those whose
 		 * result is printed stop at their exit: an emulated call costs one
@@ -168,6 +170,20 @@ static bool tampering(void)
 	return ntamper_rules || nredirects;
 }
 
+static void detach_process(pid_t pid);
+
+/* -b execve: the process is let go at its execve, shown as it starts. */
+static bool detach_at_exec(struct thr *t, const struct scall_info *si)
+{
+	const char *name = scall_syscall_name(si->abi, si->nr);
+
+	if (!name || (strcmp(name, "execve") && strcmp(name, "execveat")))
+		return false;
+	syscall_entry(t, si);
+	detach_process(t->pid);
+	return true;
+}
+
 static void on_syscall_entry(struct thr *t, const struct scall_info *info)
 {
 	struct scall_info si = *info;
@@ -175,6 +191,9 @@ static void on_syscall_entry(struct thr *t, const struct scall_info *info)
 	bool need_exit = false;
 	uint64_t delay = 0;
 	int sig = 0;
+
+	if (opt.detach_on_execve && detach_at_exec(t, info))
+		return;
 
 	if (tampering())
 		need_exit = tamper_entry(t, &si, &sig, &delay);

@@ -57,6 +57,7 @@ static const struct option longopts[] = {
 	{ "attach", required_argument, NULL, 'p' },
 	{ "trace-path", required_argument, NULL, 'P' },
 	{ "stack-traces", no_argument, NULL, 'k' },
+	{ "detach-on", required_argument, NULL, 'b' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "output-append-mode", no_argument, NULL, 'A' },
 	{ "output-separately", no_argument, NULL, OPT_OUTPUT_SEP },
@@ -109,7 +110,6 @@ static const struct option longopts[] = {
 	{ "kill-on-exit", no_argument, NULL, OPT_KILL_ON_EXIT },
 	/* strace options scall does not implement yet */
 	{ "daemonize", optional_argument, NULL, OPT_DAEMONIZE },
-	{ "detach-on", required_argument, NULL, OPT_UNSUPPORTED },
 	{ "user", required_argument, NULL, OPT_UNSUPPORTED },
 	{ "secontext", optional_argument, NULL, OPT_UNSUPPORTED },
 	{ "pidns-translation", no_argument, NULL, OPT_UNSUPPORTED },
@@ -159,6 +159,7 @@ static void usage(void)
 	       "  -r                       timestamps relative to the previous line\n"
 	       "  -T                       time spent in each call\n"
 	       "  -k, --stack-traces       the stack of the thread after each call\n"
+	       "  -b, --detach-on=execve   let a process go when it calls execve\n"
 	       "  -n                       print the system call number\n"
 	       "  -i                       print the instruction pointer\n"
 	       "  -q, -qq, -qqq            quieter: attach messages, exit statuses, all\n"
@@ -520,7 +521,10 @@ void parse_options(int argc, char **argv)
 			unsupported("-D (--daemonize)");
 			break;
 		case 'b':
-			unsupported("-b (--detach-on)");
+			if (strcmp(optarg, "execve"))
+				usage_error("Syscall '%s' for -b isn't supported (only execve)",
+					    optarg);
+			opt.detach_on_execve = true;
 			break;
 		case 'k':
 			opt.stack = true;

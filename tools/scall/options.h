@@ -70,11 +70,12 @@ struct options {
 	bool stats;          /* --stats: ptrace stops on stderr at the end */
 	pid_t *pids;         /* -p */
 	int npids;
-	char **env;     /* the environment for the command (-E) */
-	char **argv;    /* the command */
-	int debug;      /* -d */
-	bool no_abbrev; /* -v */
-	bool stack;     /* -k: a stack trace after each call */
+	char **env;            /* the environment for the command (-E) */
+	char **argv;           /* the command */
+	int debug;             /* -d */
+	bool no_abbrev;        /* -v */
+	bool stack;            /* -k: a stack trace after each call */
+	bool detach_on_execve; /* -b execve */
 };
 
 extern struct options opt;
