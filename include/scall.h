@@ -172,6 +172,34 @@ SCALL_API void scall_free(scall_tracer *t);
  */
 SCALL_API int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *pid);
 
+/* What scall_spawnx() does beyond scall_spawn(); zero-initialise it. */
+struct scall_spawn_opts {
+	const char *path; /* the file to run (argv[0] is then only its name),
+				 or NULL: argv[0] looked up in PATH */
+	int set_ids;      /* nonzero: run as uid, gid and groups below */
+	uid_t uid;
+	gid_t gid;
+	const gid_t *groups; /* supplementary groups (ngroups of them) */
+	size_t ngroups;
+};
+
+/**
+ * scall_spawnx() - scall_spawn() with options.
+ * @opts: NULL for scall_spawn()'s behaviour.
+ *
+ * With opts->path, that file is executed (no PATH lookup) with argv as its
+ * arguments, so argv[0] may be any name.  With opts->set_ids, the child
+ * takes the groups, then the gid, then the uid (real, effective and saved)
+ * before the filter is installed and the program executed; that needs the
+ * privilege to do so (CAP_SETUID, CAP_SETGID).
+ *
+ * Errors: those of scall_spawn(); -EPERM (or another errno) if the ids
+ * could not be taken; -EINVAL (opts->path empty, or groups NULL with
+ * ngroups not 0).  No child is left behind.
+ */
+SCALL_API int scall_spawnx(scall_tracer *t, char *const argv[], char *const envp[],
+			   const struct scall_spawn_opts *opts, pid_t *pid);
+
 /**
  * scall_attach() - trace every thread of a running process.
  * @pid: the process (any of its tids names it).

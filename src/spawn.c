@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <grp.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -19,8 +20,19 @@ extern char **environ;
 #define NO_SECCOMP (-1)
 
 /* In the child: nothing but async-signal-safe calls until execve. */
+/* Take the identity opts asks for; 0 or a negative errno. */
+static int take_ids(const struct scall_spawn_opts *o)
+{
+	if (!o || !o->set_ids)
+		return 0;
+	if (setgroups(o->ngroups, o->groups) < 0 || setresgid(o->gid, o->gid, o->gid) < 0 ||
+	    setresuid(o->uid, o->uid, o->uid) < 0)
+		return -errno;
+	return 0;
+}
+
 static void child(const int go[2], const int errp[2], const struct sock_fprog *prog,
-		  char *const argv[], char *const envp[])
+		  char *const argv[], char *const envp[], const struct scall_spawn_opts *o)
 {
 	int go_fd = go[0], err_fd = errp[1];
 	struct sigaction sa;
@@ -41,6 +53,9 @@ static void child(const int go[2], const int errp[2], const struct sock_fprog *p
 	/* Wait until the tracer has seized us. */
 	while (read(go_fd, &c, 1) < 0 && errno == EINTR)
 		;
+	err = take_ids(o);
+	if (err < 0)
+		goto fail;
 	if (prog) {
 		err = scall__filter_load(prog);
 		if (err == -ENOSYS || err == -EINVAL) {
@@ -52,7 +67,10 @@ static void child(const int go[2], const int errp[2], const struct sock_fprog *p
 			goto fail;
 		}
 	}
-	execvpe(argv[0], argv, envp ? envp : environ);
+	if (o && o->path)
+		execve(o->path, argv, envp ? envp : environ);
+	else
+		execvpe(argv[0], argv, envp ? envp : environ);
 	err = -errno;
 fail:
 	err = -err;
@@ -117,6 +135,12 @@ static int wait_exec(pid_t pid, int err_fd, bool *no_seccomp)
 
 int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *pidp)
 {
+	return scall_spawnx(t, argv, envp, NULL, pidp);
+}
+
+int scall_spawnx(scall_tracer *t, char *const argv[], char *const envp[],
+		 const struct scall_spawn_opts *opts, pid_t *pidp)
+{
 	struct sock_fprog prog = { 0 };
 	bool filtered, no_seccomp = false;
 	int go[2], errp[2], err;
@@ -125,7 +149,11 @@ int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *
 	struct scall_event ev;
 	pid_t pid;
 
-	if (!t || !argv || !argv[0] || !argv[0][0])
+	if (!t || !argv || !argv[0] || (!argv[0][0] && !(opts && opts->path)))
+		return -EINVAL;
+	if (opts && (opts->path ? !opts->path[0] : false))
+		return -EINVAL;
+	if (opts && opts->set_ids && opts->ngroups && !opts->groups)
 		return -EINVAL;
 	filtered = scall__filter_in_use(&t->filter);
 	if (filtered) {
@@ -145,7 +173,7 @@ int scall_spawn(scall_tracer *t, char *const argv[], char *const envp[], pid_t *
 	}
 	pid = fork();
 	if (pid == 0)
-		child(go, errp, filtered ? &prog : NULL, argv, envp);
+		child(go, errp, filtered ? &prog : NULL, argv, envp, opts);
 	close(go[0]);
 	close(errp[1]);
 	if (pid < 0) {

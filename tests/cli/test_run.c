@@ -3,6 +3,7 @@
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,7 +137,8 @@ static const struct usage_case usage_cases[] = {
 	{ { "-e", "fault=openat:error=ENOPE", "true", NULL }, "unknown error name 'ENOPE'" },
 	{ { "-D", "true", NULL }, "option -D (--daemonize) is not supported yet" },
 	{ { "-P", "", "true", NULL }, "-P: empty path" },
-	{ { "-u", "nobody", "true", NULL }, "option -u (--user) is not supported yet" },
+	{ { "-u", "no-such-user-here", "true", NULL }, "Cannot find user 'no-such-user-here'" },
+	{ { "-u", "nobody", "-p", "1", NULL }, "-u needs a command" },
 	{ { "-e", "kvm=vcpu", "true", NULL }, "-e kvm= is not supported yet" },
 	{ { "-ff", "-o", "|cat", "true", NULL },
 	  "piping the output and -ff/--output-separately are mutually exclusive" },
@@ -607,5 +609,24 @@ Test(run, detach_on_execve)
 	cr_assert_eq(count_matching(r->err, "detached"), 0, "%s", r->err);
 	/* nothing of them after their exec: no exit line for either */
 	cr_assert_eq(count_matching(r->trace, "exited with"), 0, "%s", r->trace);
+	run_free(r);
+}
+
+/* -u USER: the command runs with USER's ids; the trace shows what it saw. */
+Test(run, run_as_user)
+{
+	struct passwd *pw = getpwnam("nobody");
+	char want[64];
+	struct run *r;
+
+	if (!pw)
+		cr_skip_test("no user nobody");
+	r = scall_run("-u", "nobody", "-o", "@T", "-e", "trace=getuid,getgid", "/usr/bin/id", NULL);
+	cr_assert_eq(run_exit(r), 0, "status %#x: %s", r->status, r->err);
+	snprintf(want, sizeof(want), "uid=%u(nobody) gid=%u(", (unsigned)pw->pw_uid,
+		 (unsigned)pw->pw_gid);
+	cr_assert(strstr(r->out, want), "id printed: %s", r->out);
+	snprintf(want, sizeof(want), "^getuid\\(\\) += %u$", (unsigned)pw->pw_uid);
+	cr_assert_eq(count_matching(r->trace, want), 1, "%s", r->trace);
 	run_free(r);
 }

@@ -351,3 +351,80 @@ Test(errors, stats)
 	cr_assert_eq(st.injected, 1);
 	h_free(t);
 }
+
+/* A field of /proc/PID/status ("Uid:" gives the real uid first). */
+static long status_num(pid_t pid, const char *field)
+{
+	char path[64], line[256];
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "r");
+	cr_assert(f);
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, field, strlen(field)))
+			v = strtol(line + strlen(field), NULL, 10);
+	fclose(f);
+	return v;
+}
+
+/* scall_spawnx(): a file run under another argv[0], as another user. */
+Test(errors, spawnx_path_and_ids)
+{
+	scall_tracer *t = h_new(0);
+	char path[512], *argv[] = { "renamed-program", "read", NULL };
+	gid_t groups[] = { 65533 };
+	struct scall_spawn_opts o = { 0 };
+	char cmdline[64] = "";
+	struct scall_event ev;
+	pid_t pid;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/calls", PROGS_DIR);
+	o.path = path;
+	o.set_ids = 1;
+	o.uid = 65534;
+	o.gid = 65534;
+	o.groups = groups;
+	o.ngroups = 1;
+	cr_assert_eq(scall_spawnx(t, argv, NULL, &o, &pid), 0);
+	h_wait(t, &ev);
+	cr_assert_eq(ev.type, SCALL_EV_START);
+	snprintf(cmdline, sizeof(cmdline), "/proc/%d/cmdline", (int)pid);
+	f = fopen(cmdline, "r");
+	cr_assert(f);
+	cr_assert(fgets(cmdline, sizeof(cmdline), f));
+	fclose(f);
+	cr_assert_str_eq(cmdline, "renamed-program");
+	cr_assert_eq(status_num(pid, "Uid:"), 65534);
+	cr_assert_eq(status_num(pid, "Gid:"), 65534);
+	cr_assert_eq(status_num(pid, "Groups:"), 65533);
+	kill(pid, SIGKILL);
+	h_free(t);
+}
+
+Test(errors, spawnx_bad_options)
+{
+	scall_tracer *t = h_new(0);
+	char *argv[] = { "true", NULL };
+	struct scall_spawn_opts o = { 0 };
+
+	o.path = "";
+	cr_assert_eq(scall_spawnx(t, argv, NULL, &o, NULL), -EINVAL);
+	o.path = NULL;
+	o.set_ids = 1;
+	o.ngroups = 2;
+	cr_assert_eq(scall_spawnx(t, argv, NULL, &o, NULL), -EINVAL);
+	/* more groups than the kernel takes: the spawn fails, no child is left */
+	gid_t *many = calloc(70000, sizeof(*many));
+
+	cr_assert(many);
+	o.groups = many;
+	o.ngroups = 70000;
+	cr_assert_eq(scall_spawnx(t, argv, NULL, &o, NULL), -EINVAL);
+	errno = 0;
+	cr_assert_eq(waitpid(-1, NULL, WNOHANG | __WALL), -1, "a child is left behind");
+	free(many);
+	h_free(t);
+}

@@ -7,6 +7,8 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,17 +281,43 @@ static int resolve(const char *prog, char *out, size_t size)
 	return -err;
 }
 
+/* -u USER: the ids and groups of USER, looked up before the spawn. */
+static void user_ids(struct scall_spawn_opts *o, gid_t **groups)
+{
+	struct passwd *pw = getpwnam(opt.user);
+	int n = 64;
+
+	if (!pw)
+		die("Cannot find user '%s'", opt.user);
+	*groups = xcalloc((size_t)n, sizeof(**groups));
+	if (getgrouplist(opt.user, pw->pw_gid, *groups, &n) < 0) {
+		*groups = xrealloc(*groups, (size_t)n * sizeof(**groups));
+		if (getgrouplist(opt.user, pw->pw_gid, *groups, &n) < 0)
+			die("Cannot get the groups of user '%s'", opt.user);
+	}
+	o->set_ids = 1;
+	o->uid = pw->pw_uid;
+	o->gid = pw->pw_gid;
+	o->groups = *groups;
+	o->ngroups = (size_t)n;
+}
+
 static void start_spawn(void)
 {
 	char *const *envp = opt.env ? opt.env : environ;
+	struct scall_spawn_opts so = { 0 };
+	gid_t *groups = NULL;
 	int rc = resolve(opt.argv[0], spawn_path, sizeof(spawn_path));
 
 	if (rc == -ENOENT)
 		die("Can't stat '%s': %s", opt.argv[0], strerror(ENOENT));
+	if (opt.user)
+		user_ids(&so, &groups);
 	take_time();
 	spawn_mono = now_mono;
 	spawn_real = now_real;
-	rc = scall_spawn(tracer, opt.argv, envp, &spawned);
+	rc = scall_spawnx(tracer, opt.argv, envp, &so, &spawned);
+	free(groups);
 	if (rc < 0)
 		die("exec: %s", scall_strerror(rc));
 }

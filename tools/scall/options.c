@@ -58,6 +58,7 @@ static const struct option longopts[] = {
 	{ "trace-path", required_argument, NULL, 'P' },
 	{ "stack-traces", no_argument, NULL, 'k' },
 	{ "detach-on", required_argument, NULL, 'b' },
+	{ "user", required_argument, NULL, 'u' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "output-append-mode", no_argument, NULL, 'A' },
 	{ "output-separately", no_argument, NULL, OPT_OUTPUT_SEP },
@@ -110,7 +111,6 @@ static const struct option longopts[] = {
 	{ "kill-on-exit", no_argument, NULL, OPT_KILL_ON_EXIT },
 	/* strace options scall does not implement yet */
 	{ "daemonize", optional_argument, NULL, OPT_DAEMONIZE },
-	{ "user", required_argument, NULL, OPT_UNSUPPORTED },
 	{ "secontext", optional_argument, NULL, OPT_UNSUPPORTED },
 	{ "pidns-translation", no_argument, NULL, OPT_UNSUPPORTED },
 	{ "always-show-pid", no_argument, NULL, OPT_UNSUPPORTED },
@@ -160,6 +160,7 @@ static void usage(void)
 	       "  -T                       time spent in each call\n"
 	       "  -k, --stack-traces       the stack of the thread after each call\n"
 	       "  -b, --detach-on=execve   let a process go when it calls execve\n"
+	       "  -u, --user=USER          run the command as USER (uid, gid and groups)\n"
 	       "  -n                       print the system call number\n"
 	       "  -i                       print the instruction pointer\n"
 	       "  -q, -qq, -qqq            quieter: attach messages, exit statuses, all\n"
@@ -533,7 +534,7 @@ void parse_options(int argc, char **argv)
 			pathtrace_add(optarg);
 			break;
 		case 'u':
-			unsupported("-u (--user)");
+			opt.user = optarg;
 			break;
 		case 'U':
 			unsupported("-U (--summary-columns)");
@@ -582,6 +583,8 @@ void parse_options(int argc, char **argv)
 	if (ndeny_rules && opt.npids)
 		usage_error("--deny needs a command: a running process (-p) cannot be given a "
 			    "kernel filter");
+	if (opt.user && !opt.argv)
+		usage_error("-u needs a command: it sets who runs the command");
 	if (opt.outpipe && opt.separate)
 		usage_error("piping the output and -ff/--output-separately are mutually exclusive");
 	if (opt.append && !opt.outfile)

@@ -76,6 +76,7 @@ struct options {
 	bool no_abbrev;        /* -v */
 	bool stack;            /* -k: a stack trace after each call */
 	bool detach_on_execve; /* -b execve */
+	const char *user;      /* -u: run the command as this user */
 };
 
 extern struct options opt;
