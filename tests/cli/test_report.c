@@ -249,3 +249,32 @@ Test(report, json_signals_and_kills)
 	free(m);
 	run_free(r);
 }
+
+/* -U: the columns asked for, in that order; the name goes last if left out. */
+Test(report, summary_columns)
+{
+	struct run *r = scall_run("-c", "-U", "name,calls,errors,max-time", "-o", "@T", "-e",
+				  "trace=close,dup", "@P/cli_file", NULL);
+
+	cr_assert_eq(run_exit(r), 0, "%s", r->err);
+	cr_assert(strstr(r->trace, "syscall              calls    errors  longest\n"
+				   "---------------- --------- --------- --------\n"),
+		  "%s", r->trace);
+	/* the same counts as summary_counts; dup has no errors: an empty column */
+	cr_assert_eq(count_matching(r->trace, "^close +6 +1 [0-9]+\\.[0-9]{6}$"), 1, "%s",
+		     r->trace);
+	cr_assert_eq(count_matching(r->trace, "^dup +1 {11}[0-9]+\\.[0-9]{6}$"), 1, "%s",
+		     r->trace);
+	cr_assert_eq(count_matching(r->trace, "^total +7 +1 [0-9]+\\.[0-9]{6}$"), 1, "%s",
+		     r->trace);
+	run_free(r);
+	r = scall_run("-c", "-U", "count", "-o", "@T", "-e", "trace=close", "@P/cli_file", NULL);
+	cr_assert(strstr(r->trace, "    calls syscall\n--------- ----------------\n"), "%s",
+		  r->trace);
+	cr_assert_eq(count_matching(r->trace, "^ {8}6 close$"), 1, "%s", r->trace);
+	run_free(r);
+	r = scall_run("-c", "-U", "calls,bogus", "true", NULL);
+	cr_assert_eq(run_exit(r), 1);
+	cr_assert(strstr(r->err, "unknown column name: 'bogus'"), "%s", r->err);
+	run_free(r);
+}

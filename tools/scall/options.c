@@ -12,6 +12,7 @@
 
 #include "expr.h"
 #include "options.h"
+#include "report.h"
 #include "pathtrace.h"
 #include "tamper.h"
 #include "util.h"
@@ -178,6 +179,7 @@ static void usage(void)
 	       "\n"
 	       "Statistics:\n"
 	       "  -c, --summary-only       count time, calls and errors; print a summary\n"
+	       "  -U, --summary-columns=COLUMNS  which columns the summary has, in order\n"
 	       "  -C, --summary            like -c, and print the trace too\n"
 	       "  -w                       summarise wall-clock latency\n"
 	       "  -S SORTBY                time, calls, errors, name, avg-time, min-time,\n"
@@ -537,7 +539,7 @@ void parse_options(int argc, char **argv)
 			opt.user = optarg;
 			break;
 		case 'U':
-			unsupported("-U (--summary-columns)");
+			stats_columns(optarg);
 			break;
 		case 'Y':
 		case OPT_DECODE_PIDS:

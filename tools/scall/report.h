@@ -10,6 +10,8 @@
 /* stats.c: count one finished call; dur in seconds. */
 void stats_add(enum scall_abi abi, long nr, double dur, bool error);
 void stats_print(FILE *fp);
+/* -U: the summary's columns, a comma list; usage error on an unknown name. */
+void stats_columns(const char *list);
 
 /* json.c: one object per finished call, signal and exit. */
 void json_call(struct thr *t, bool finished);

@@ -93,14 +93,118 @@ static int cmp_counts(const void *pa, const void *pb)
 	return a->nr < b->nr ? -1 : a->nr > b->nr;
 }
 
-static const char dashes[] = "------ ----------- ----------- --------- --------- ----------------";
+/* The summary's columns, as -U names them; printed right-aligned but name. */
+enum column { COL_PERCENT, COL_TOTAL, COL_MIN, COL_MAX, COL_AVG, COL_CALLS, COL_ERRORS, COL_NAME };
+
+static const struct {
+	const char *names[4]; /* the first is the canonical one */
+	const char *header;
+	int width;
+} columns[] = {
+	[COL_PERCENT] = { { "time-percent", "time-%", "%time" }, "% time", 6 },
+	[COL_TOTAL] = { { "total-time", "time-total", "total_time" }, "seconds", 11 },
+	[COL_MIN] = { { "min-time", "shortest", "time-min" }, "shortest", 8 },
+	[COL_MAX] = { { "max-time", "longest", "time-max" }, "longest", 8 },
+	[COL_AVG] = { { "avg-time", "time-avg" }, "usecs/call", 11 },
+	[COL_CALLS] = { { "calls", "count" }, "calls", 9 },
+	[COL_ERRORS] = { { "errors", "error" }, "errors", 9 },
+	[COL_NAME] = { { "name", "syscall", "syscall-name" }, "syscall", 16 },
+};
+
+static enum column order[16] = { COL_PERCENT, COL_TOTAL, COL_AVG, COL_CALLS, COL_ERRORS, COL_NAME };
+static int norder = 6;
+
+void stats_columns(const char *list)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	bool name = false;
+
+	norder = 0;
+	for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int c = -1;
+
+		for (int k = 0; k <= COL_NAME && c < 0; k++)
+			for (int a = 0; a < 4 && columns[k].names[a]; a++)
+				if (!strcmp(tok, columns[k].names[a]))
+					c = k;
+		if (c < 0)
+			usage_error("unknown column name: '%s'", tok);
+		if (norder < 15)
+			order[norder++] = (enum column)c;
+		name |= c == COL_NAME;
+	}
+	free(copy);
+	/* without the name the rows could not be told apart: it comes last */
+	if (!name)
+		order[norder++] = COL_NAME;
+}
+
+/* " 0.000123"-style seconds with microseconds, in width characters. */
+static void put_seconds(char *buf, size_t size, int width, uint64_t ns)
+{
+	snprintf(buf, size, "%*llu.%06llu", width - 7, (unsigned long long)(ns / 1000000000),
+		 (unsigned long long)(ns / 1000 % 1000000));
+}
+
+/* One row; all: the time of all rows, 0 for the totals row itself. */
+static void print_row(FILE *fp, const struct count *c, const char *name, uint64_t all)
+{
+	for (int i = 0; i < norder; i++) {
+		enum column k = order[i];
+		int w = columns[k].width;
+		char v[64] = "";
+
+		switch (k) {
+		case COL_PERCENT:
+			snprintf(v, sizeof(v), "%.2f",
+				 !all ? 100.0 : (double)c->total * 100.0 / (double)all);
+			break;
+		case COL_TOTAL:
+			put_seconds(v, sizeof(v), w, c->total);
+			break;
+		case COL_MIN:
+			put_seconds(v, sizeof(v), w, c->min);
+			break;
+		case COL_MAX:
+			put_seconds(v, sizeof(v), w, c->max);
+			break;
+		case COL_AVG:
+			snprintf(v, sizeof(v), "%llu",
+				 (unsigned long long)(c->calls ? c->total / 1000 / c->calls : 0));
+			break;
+		case COL_CALLS:
+			snprintf(v, sizeof(v), "%lu", c->calls);
+			break;
+		case COL_ERRORS:
+			if (c->errors)
+				snprintf(v, sizeof(v), "%lu", c->errors);
+			break;
+		case COL_NAME:
+			break;
+		}
+		if (i)
+			fputc(' ', fp);
+		if (k == COL_NAME)
+			fprintf(fp, i == norder - 1 ? "%s" : "%-16s", name);
+		else
+			fprintf(fp, "%*s", w, v);
+	}
+	fputc('\n', fp);
+}
+
+static void print_rule(FILE *fp)
+{
+	static const char dashes[] = "----------------";
+
+	for (int i = 0; i < norder; i++)
+		fprintf(fp, "%s%.*s", i ? " " : "", columns[order[i]].width, dashes);
+	fputc('\n', fp);
+}
 
 static void print_table(FILE *fp, enum scall_abi abi, bool header)
 {
-	struct count *rows;
+	struct count *rows, sum = { 0 };
 	size_t n = 0;
-	unsigned long calls = 0, errors = 0;
-	uint64_t total = 0;
 
 	for (long i = 0; i < per_abi[abi].size; i++)
 		if (per_abi[abi].c[i].calls)
@@ -115,9 +219,13 @@ static void print_table(FILE *fp, enum scall_abi abi, bool header)
 		if (!c->calls)
 			continue;
 		rows[n++] = *c;
-		calls += c->calls;
-		errors += c->errors;
-		total += c->total;
+		if (!sum.calls || c->min < sum.min)
+			sum.min = c->min;
+		if (c->max > sum.max)
+			sum.max = c->max;
+		sum.calls += c->calls;
+		sum.errors += c->errors;
+		sum.total += c->total;
 	}
 	sort_abi = abi;
 	qsort(rows, n, sizeof(*rows), cmp_counts);
@@ -127,30 +235,23 @@ static void print_table(FILE *fp, enum scall_abi abi, bool header)
 			abi == SCALL_ABI_I386 ? "32 bit" :
 			abi == SCALL_ABI_X32  ? "x32" :
 						"64 bit");
-	fprintf(fp, "%% time     seconds  usecs/call     calls    errors syscall\n%s\n", dashes);
-	for (size_t i = 0; i < n; i++) {
-		const struct count *c = &rows[i];
-		char err[24] = "";
+	for (int i = 0; i < norder; i++) {
+		const char *h = columns[order[i]].header;
 
-		if (c->errors)
-			snprintf(err, sizeof(err), "%lu", c->errors);
-		fprintf(fp, "%6.2f %4llu.%06llu %11llu %9lu %9s %s\n",
-			total ? (double)c->total * 100.0 / (double)total : 0.0,
-			(unsigned long long)(c->total / 1000000000),
-			(unsigned long long)(c->total / 1000 % 1000000),
-			(unsigned long long)(c->total / 1000 / c->calls), c->calls, err,
-			sysent_get(abi, c->nr)->name);
+		if (i)
+			fputc(' ', fp);
+		if (order[i] == COL_NAME)
+			fprintf(fp, i == norder - 1 ? "%s" : "%-16s", h);
+		else
+			fprintf(fp, "%*s", columns[order[i]].width, h);
 	}
-	{
-		char err[24] = "";
-
-		if (errors)
-			snprintf(err, sizeof(err), "%lu", errors);
-		fprintf(fp, "%s\n%6.2f %4llu.%06llu %11llu %9lu %9s total\n", dashes, 100.0,
-			(unsigned long long)(total / 1000000000),
-			(unsigned long long)(total / 1000 % 1000000),
-			(unsigned long long)(total / 1000 / calls), calls, err);
-	}
+	fputc('\n', fp);
+	print_rule(fp);
+	for (size_t i = 0; i < n; i++)
+		print_row(fp, &rows[i], sysent_get(abi, rows[i].nr)->name,
+			  sum.total ? sum.total : 1);
+	print_rule(fp);
+	print_row(fp, &sum, "total", 0);
 	free(rows);
 }
 
