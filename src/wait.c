@@ -167,16 +167,37 @@ static void on_exec(scall_tracer *t, struct scall__thread *th, pid_t tid)
 	report(t, th, &ev);
 }
 
-/* The user-space filter of attached processes, at an entry stop. */
+/*
+ * The user-space filter of processes without a seccomp filter (attached, or
+ * spawned where seccomp(2) is missing), at an entry stop.  Under
+ * SCALL_RESUME_SYSCALL every entry is reported, but ERRNO and KILL rules
+ * still hold, as the kernel's filter would after the entry stop.
+ */
 static bool filtered_out(scall_tracer *t, struct scall__thread *th)
 {
 	int data = 0;
 	enum scall_action act;
 	struct scall_info si;
 
-	if (th->mode != SCALL_RESUME_CONT || th->proc->has_seccomp)
+	if (th->proc->has_seccomp)
 		return false;
 	act = scall__filter_lookup(&t->filter, th->info.abi, th->info.nr, &data);
+	if (th->mode != SCALL_RESUME_CONT) {
+		if (act == SCALL_ACT_KILL) {
+			kill(th->proc->pid, SIGKILL);
+			return true;
+		}
+		if (act == SCALL_ACT_ERRNO) {
+			struct scall_info entry = th->info;
+
+			si = th->info;
+			si.phase = SCALL_EXIT;
+			si.error = data;
+			scall__set_info_at(t, th, &si);
+			th->info = entry; /* the stop reported is the entry */
+		}
+		return false; /* reported; an emulated call shows its error at the exit */
+	}
 	switch (act) {
 	case SCALL_ACT_TRACE:
 		return false;

@@ -294,6 +294,49 @@ Test(filter, spawn_without_seccomp_falls_back)
 	h_free(t);
 }
 
+struct seen_calls {
+	int entries, exits, exit_errno;
+	long nr;
+};
+
+static void count_calls_of(const struct scall_event *ev, void *arg)
+{
+	struct seen_calls *s = arg;
+
+	if (ev->type != SCALL_EV_SYSCALL || ev->info.nr != s->nr)
+		return;
+	if (ev->info.phase == SCALL_ENTRY) {
+		s->entries++;
+	} else {
+		s->exits++;
+		s->exit_errno = ev->info.error;
+	}
+}
+
+/* Without seccomp, under a full trace: each entry and exit is reported, and
+ * ERRNO rules still hold (the exit shows the error, the call did not run). */
+Test(filter, spawn_without_seccomp_denies_under_full_trace)
+{
+	scall_tracer *t;
+	struct seen_calls s = { 0, 0, 0, SYS_gettid };
+	struct h_child c;
+	pid_t pid;
+
+	no_seccomp_here();
+	t = h_new(0);
+	add_rule(t, SCALL_ABI_UNKNOWN, SYS_gettid, SCALL_ACT_ERRNO, EACCES);
+	pid = h_start(t, &c, "calls", "gettid", "getpid", NULL);
+	h_go(t, pid, SCALL_RESUME_SYSCALL);
+	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_SYSCALL, count_calls_of, &s), 0);
+	cr_assert_eq(s.entries, 1, "%d entries", s.entries);
+	cr_assert_eq(s.exits, 1, "%d exits", s.exits);
+	cr_assert_eq(s.exit_errno, EACCES);
+	cr_assert_eq(h_result(&c, "gettid", 0).ret, -1);
+	cr_assert_eq(h_result(&c, "gettid", 0).err, EACCES);
+	cr_assert_eq(h_result(&c, "getpid", 0).ret, pid);
+	h_free(t);
+}
+
 /* Start `calls read OPS...` untraced, attach, and wait for its START. */
 static pid_t attach_reader(scall_tracer *t, struct h_child *c, const char *a, const char *b,
 			   const char *d)
