@@ -172,20 +172,6 @@ static bool tampering(void)
 	return ntamper_rules || nredirects;
 }
 
-static void detach_process(pid_t pid);
-
-/* -b execve: the process is let go at its execve, shown as it starts. */
-static bool detach_at_exec(struct thr *t, const struct scall_info *si)
-{
-	const char *name = scall_syscall_name(si->abi, si->nr);
-
-	if (!name || (strcmp(name, "execve") && strcmp(name, "execveat")))
-		return false;
-	syscall_entry(t, si);
-	detach_process(t->pid);
-	return true;
-}
-
 static void on_syscall_entry(struct thr *t, const struct scall_info *info)
 {
 	struct scall_info si = *info;
@@ -193,9 +179,6 @@ static void on_syscall_entry(struct thr *t, const struct scall_info *info)
 	bool need_exit = false;
 	uint64_t delay = 0;
 	int sig = 0;
-
-	if (opt.detach_on_execve && detach_at_exec(t, info))
-		return;
 
 	if (tampering())
 		need_exit = tamper_entry(t, &si, &sig, &delay);
@@ -507,6 +490,11 @@ static void on_exec(struct scall_event *ev)
 {
 	struct thr *t = thr_find(ev->tid);
 
+	/* -b execve: let it go once the exec succeeded, its line still open */
+	if (opt.detach_on_execve) {
+		detach_process(ev->pid);
+		return;
+	}
 	redirect_process_exec(ev->pid);
 	stacktrace_forget(ev->pid);
 	if (ev->former_tid && ev->former_tid != ev->tid) {
@@ -628,10 +616,11 @@ int trace_run(void)
 	if (rc < 0)
 		die("cannot make a tracer: %s", scall_strerror(rc));
 	setup_filter();
+	/* as strace: attach first, then start the command */
+	if (opt.npids)
+		start_attach();
 	if (opt.argv)
 		start_spawn();
-	else
-		start_attach();
 
 	for (;;) {
 		if (interrupted) {
@@ -691,6 +680,10 @@ int trace_run(void)
 		stats_print(out_main());
 	out_close_all();
 
+	/* -b execve let the command go: it is still our child, wait for it */
+	if (spawned_status == -1 && opt.detach_on_execve && spawned > 0)
+		while (waitpid(spawned, NULL, __WALL) < 0 && errno == EINTR)
+			;
 	if (spawned_status == -1)
 		return interrupt_sig ? -interrupt_sig : 0;
 	if (WIFSIGNALED(spawned_status))

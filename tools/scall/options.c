@@ -580,8 +580,6 @@ void parse_options(int argc, char **argv)
 		opt.argv = argv;
 	if (!opt.argv && !opt.npids)
 		usage_error("must have PROG [ARGS] or -p PID");
-	if (opt.argv && opt.npids)
-		usage_error("-p and a command are mutually exclusive");
 	if (ndeny_rules && opt.npids)
 		usage_error("--deny needs a command: a running process (-p) cannot be given a "
 			    "kernel filter");
