@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 
@@ -320,4 +321,25 @@ Test(decode, negated_set_traces_unknown_numbers)
 		  got);
 	free(got);
 	run_free(r);
+}
+
+/* Errors nested in errors for a megabyte: decoded to a bounded depth, on a small stack. */
+Test(decode, netlink_nested_errors_are_bounded)
+{
+	char cmd[1024], out[] = "/tmp/scall-nlnest-XXXXXX";
+	int fd = mkstemp(out), rc;
+	char *text;
+
+	cr_assert(fd >= 0);
+	close(fd);
+	snprintf(cmd, sizeof(cmd),
+		 "ulimit -s 1024 && %s -o %s -e trace=sendmsg %s/cli_nlnest >/dev/null 2>&1",
+		 SCALL_BIN, out, PROGS_DIR);
+	rc = system(cmd);
+	text = slurp(out);
+	cr_assert_eq(rc, 0, "scall failed (%#x):\n%.2000s", rc, text);
+	cr_assert_eq(count_matching(text, "^sendmsg\\("), 1, "%.2000s", text);
+	cr_assert_lt(strlen(text), 20000, "the line is %zu bytes long", strlen(text));
+	free(text);
+	unlink(out);
 }

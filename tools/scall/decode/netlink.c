@@ -395,8 +395,17 @@ static void p_error(struct call *c, const unsigned char *body, size_t blen)
 	else if (name && opt.xlat == XLAT_ABBREV)
 		sb_printf(&c->sb, "-%s", name);
 	if (used > 4) {
+		static int depth;
+
 		sb_puts(&c->sb, ", msg=");
-		p_message(c, body + 4, used - 4);
+		/* an error about an error...: a tracee's data must not nest us deep */
+		if (depth >= 2) {
+			p_nlmsghdr(c, body + 4);
+		} else {
+			depth++;
+			p_message(c, body + 4, used - 4);
+			depth--;
+		}
 	}
 	sb_putc(&c->sb, '}');
 	if (used < blen) {
