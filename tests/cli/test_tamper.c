@@ -446,3 +446,16 @@ Test(tamper, deny_refused_with_attach)
 	cr_assert(strstr(r->err, "--deny needs a command"), "%s", r->err);
 	run_free(r);
 }
+
+/* A denied exit_group returns: its line ends at the exit, not at the entry. */
+Test(tamper, denied_exit_group_line)
+{
+	struct run *r = scall_run("-o", "@T", "-e", "trace=exit_group", "--deny=exit_group",
+				  "@P/cli_exit", "0", NULL);
+
+	cr_assert_eq(count_matching(r->trace, "^exit_group\\(0\\) += -1 EPERM \\(Operation not "
+					      "permitted\\)$"),
+		     1, "%s", r->trace);
+	cr_assert_eq(count_matching(r->trace, "resumed|= \\?$"), 0, "%s", r->trace);
+	run_free(r);
+}

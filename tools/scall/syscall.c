@@ -14,6 +14,7 @@
 #include "report.h"
 #include "pathtrace.h"
 #include "stacktrace.h"
+#include "tamper.h"
 #include "trace.h"
 
 /* Kernel restart codes: the thread never sees them. */
@@ -382,8 +383,13 @@ void syscall_end_if_noreturn(struct thr *t)
 {
 	const char *name = t->c.ent ? t->c.ent->name : NULL;
 
-	/* a tampered call may return after all: it ends at its exit stop */
+	bool kill = false;
+	int err;
+
+	/* a tampered or denied call returns after all: it ends at its exit stop */
 	if (!t->in_syscall || !t->shown || t->tamp.active || !name)
+		return;
+	if (ndeny_rules && deny_of(t->c.abi, t->c.nr, &kill, &err) && !kill)
 		return;
 	if (strcmp(name, "exit") && strcmp(name, "exit_group"))
 		return;
