@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * For -e read=20 -e write=21: data moved through a pipe (read end 20, write
- * end 21) and a socket pair (22, 23), with the dump lines scall must print
- * after each call.
+ * For -e read=20 -e write=21,25: data moved through a pipe (read end 20,
+ * write end 21) and a socket pair (22, 23), and writes to 25 (not open), with
+ * the dump lines scall must print after each call.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -81,6 +82,23 @@ int main(void)
 	r = syscall(SYS_writev, 21L, iov, 2L);
 	expect("%s= %ld",
 	       col("writev(21, [{iov_base=\"\", iov_len=0}, {iov_base=\"xy\", iov_len=2}], 2)"), r);
+
+	/* a write that fails is dumped too, as given (25: selected, not open) */
+	r = syscall(SYS_write, 25L, "abc", 3L);
+	expect("%s= %s", col("write(25, \"abc\", 3)"), err_text(errno));
+	expect(" | 00000  61 62 63                                          abc              |");
+	iov[0].iov_base = "de";
+	iov[0].iov_len = 2;
+	iov[1].iov_base = "f";
+	iov[1].iov_len = 1;
+	r = syscall(SYS_writev, 25L, iov, 2L);
+	expect("%s= %s",
+	       col("writev(25, [{iov_base=\"de\", iov_len=2}, {iov_base=\"f\", iov_len=1}], 2)"),
+	       err_text(errno));
+	expect(" * 2 bytes in buffer 0");
+	expect(" | 00000  64 65                                             de               |");
+	expect(" * 1 bytes in buffer 1");
+	expect(" | 00000  66                                                f                |");
 
 	/* sendmsg on a descriptor not selected: no dump */
 	iov[0].iov_base = "zz";

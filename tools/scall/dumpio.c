@@ -3,6 +3,7 @@
  * -e read=SET, -e write=SET: a hex and ASCII dump of the data a call read
  * from or wrote to a descriptor of SET, after its line, as strace prints it.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +158,38 @@ static void dump_msghdr(struct thr *t, uint64_t addr, uint64_t size)
 	dump_iov(t, iov, cnt, size);
 }
 
+/* The mmsghdr array of a sendmmsg/recvmmsg: n messages, each up to its msg_len. */
+static void dump_mmsg(struct thr *t, uint64_t addr, uint64_t n)
+{
+	bool i386 = t->c.abi == SCALL_ABI_I386;
+	size_t esz = i386 ? 32 : 64, hsz = i386 ? 28 : 56;
+
+	for (uint64_t i = 0; i < n && i < 1024; i++) {
+		unsigned char m[64];
+		uint64_t iov = 0, cnt = 0;
+		uint32_t len;
+
+		if (scall_mem_read(t->c.t, t->tid, addr + i * esz, m, esz) != (ssize_t)esz)
+			return;
+		if (i386) {
+			uint32_t a, c;
+
+			memcpy(&a, m + 8, 4);
+			memcpy(&c, m + 12, 4);
+			iov = a;
+			cnt = c;
+		} else {
+			memcpy(&iov, m + 16, 8);
+			memcpy(&cnt, m + 24, 8);
+		}
+		memcpy(&len, m + hsz, 4);
+		out_printf(t, " = %llu buffers in vector %llu", (unsigned long long)cnt,
+			   (unsigned long long)i);
+		line_end(t);
+		dump_iov(t, iov, cnt, len);
+	}
+}
+
 static bool named(const char *name, const char *const *list)
 {
 	for (; *list; list++)
@@ -165,6 +198,10 @@ static bool named(const char *name, const char *const *list)
 	return false;
 }
 
+/*
+ * As strace: what a read-like call got (only when it succeeded), what a
+ * write-like call was given (its count or whole vector, even when it failed).
+ */
 void dumpio(struct thr *t)
 {
 	static const char *const rd_buf[] = { "read", "pread64", "recvfrom", NULL };
@@ -174,19 +211,31 @@ void dumpio(struct thr *t)
 	struct call *c = &t->c;
 	const char *name = c->ent ? c->ent->name : NULL;
 	int64_t fd = (int32_t)c->args[0];
-	uint64_t n = (uint64_t)c->rval;
-	bool rd = in_set(&read_set, fd), wr = in_set(&write_set, fd);
+	uint64_t got = c->error || c->rval <= 0 ? 0 : (uint64_t)c->rval;
+	uint64_t count = c->abi == SCALL_ABI_I386 ? (uint32_t)c->args[2] : c->args[2];
 
-	if (!name || (!rd && !wr) || c->error || c->rval <= 0)
+	if (!name)
 		return;
-	if (rd && named(name, rd_buf))
-		dump_bytes(t, c->args[1], n);
-	else if (wr && named(name, wr_buf))
-		dump_bytes(t, c->args[1], n);
-	else if ((rd && named(name, rd_iov)) || (wr && named(name, wr_iov)))
-		dump_iov(t, c->args[1], c->args[2], n);
-	else if ((rd && !strcmp(name, "recvmsg")) || (wr && !strcmp(name, "sendmsg")))
-		dump_msghdr(t, c->args[1], n);
+	if (in_set(&read_set, fd) && got) {
+		if (named(name, rd_buf))
+			dump_bytes(t, c->args[1], got);
+		else if (named(name, rd_iov))
+			dump_iov(t, c->args[1], c->args[2], got);
+		else if (!strcmp(name, "recvmsg"))
+			dump_msghdr(t, c->args[1], got);
+		else if (!strcmp(name, "recvmmsg"))
+			dump_mmsg(t, c->args[1], got);
+	}
+	if (in_set(&write_set, fd)) {
+		if (named(name, wr_buf))
+			dump_bytes(t, c->args[1], count);
+		else if (named(name, wr_iov))
+			dump_iov(t, c->args[1], c->args[2], UINT64_MAX);
+		else if (!strcmp(name, "sendmsg"))
+			dump_msghdr(t, c->args[1], UINT64_MAX);
+		else if (!strcmp(name, "sendmmsg") && got)
+			dump_mmsg(t, c->args[1], got);
+	}
 }
 
 bool dumpio_active(void)
