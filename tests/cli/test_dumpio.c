@@ -52,3 +52,31 @@ Test(dumpio, sets)
 	cr_assert(strstr(r->err, "invalid descriptor 'x' in -e write="), "%s", r->err);
 	run_free(r);
 }
+
+/* sendmmsg and recvmmsg: each message's buffers, up to its length. */
+Test(dumpio, mmsg_vectors)
+{
+	static const char want[] =
+		" = 2 buffers in vector 0\n"
+		" * 2 bytes in buffer 0\n"
+		" | 00000  61 62                                             ab               |\n"
+		" * 3 bytes in buffer 1\n"
+		" | 00000  63 64 65                                          cde              |\n"
+		" = 1 buffers in vector 1\n"
+		" * 3 bytes in buffer 0\n"
+		" | 00000  78 79 7a                                          xyz              |\n"
+		" = 1 buffers in vector 0\n"
+		" * 5 bytes in buffer 0\n"
+		" | 00000  61 62 63 64 65                                    abcde            |\n"
+		" = 1 buffers in vector 1\n"
+		" * 3 bytes in buffer 0\n"
+		" | 00000  78 79 7a                                          xyz              |\n";
+	struct run *r = scall_run("-o", "@T", "-e", "trace=sendmmsg,recvmmsg", "-e", "write=all",
+				  "-e", "read=all", "@P/cli_mmsg", NULL);
+	char *dumps = grep_lines(r->trace, "^ [=*|] ");
+
+	cr_assert_eq(run_exit(r), 0, "status %#x", r->status);
+	cr_assert_str_eq(dumps, want, "%s", r->trace);
+	free(dumps);
+	run_free(r);
+}
