@@ -347,8 +347,8 @@ Test(run, closed_pipe_ends_output_not_the_tracee, .timeout = 60)
 	cr_assert_eq(system(cmd), 0);
 }
 
-/* Start cli_attach MODE and wait for its "ready PID TID" line. */
-static pid_t start_ready(const char *mode, pid_t *tid)
+/* Start PROG (cli_attach or its 32-bit build) MODE; wait for "ready PID TID". */
+static pid_t start_ready_of(const char *progname, const char *mode, pid_t *tid)
 {
 	char out[] = "/tmp/scall-ready-XXXXXX";
 	int fd = mkstemp(out);
@@ -359,7 +359,7 @@ static pid_t start_ready(const char *mode, pid_t *tid)
 	pid = fork();
 	if (pid == 0) {
 		dup2(fd, 1);
-		execl(prog("cli_attach"), "cli_attach", mode, (char *)NULL);
+		execl(prog(progname), progname, mode, (char *)NULL);
 		_exit(127);
 	}
 	close(fd);
@@ -373,9 +373,14 @@ static pid_t start_ready(const char *mode, pid_t *tid)
 		sleep_ms(10);
 	}
 	unlink(out);
-	cr_assert_eq(p, pid, "cli_attach %s did not get ready", mode);
+	cr_assert_eq(p, pid, "%s %s did not get ready", progname, mode);
 	*tid = (pid_t)t;
 	return pid;
+}
+
+static pid_t start_ready(const char *mode, pid_t *tid)
+{
+	return start_ready_of("cli_attach", mode, tid);
 }
 
 /* Run scall with args, SIGINT it after ms; its trace and stderr. */
@@ -498,10 +503,11 @@ Test(run, attach_with_f_traces_every_thread, .timeout = 30)
 	free(err);
 }
 
-/* Attached in a sleep: restart_syscall names the call it resumes. */
-Test(run, attach_names_the_interrupted_call, .timeout = 30)
+/* Attached in a sleep: restart_syscall names the call it resumes (strace
+ * says "read" whatever it was). */
+static void names_the_interrupted_call(const char *progname)
 {
-	pid_t tid, pid = start_ready("sleep", &tid);
+	pid_t tid, pid = start_ready_of(progname, "sleep", &tid);
 	char arg[16], *trace, *err;
 	const char *args[] = { "-p", arg, NULL };
 	int st;
@@ -515,6 +521,18 @@ Test(run, attach_names_the_interrupted_call, .timeout = 30)
 	waitpid(pid, &st, 0);
 	free(trace);
 	free(err);
+}
+
+Test(run, attach_names_the_interrupted_call, .timeout = 30)
+{
+	names_the_interrupted_call("cli_attach");
+}
+
+Test(run, attach_names_the_interrupted_call_i386, .timeout = 30)
+{
+	if (!have_prog("cli_attach.32"))
+		cr_skip_test("no 32-bit build");
+	names_the_interrupted_call("cli_attach.32");
 }
 
 /* exit_group ends its line at once, before the other threads' "= ?" lines. */

@@ -6,7 +6,9 @@
  * between them.
  */
 #include <dirent.h>
+#include <elf.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
@@ -448,6 +450,26 @@ static void handle_interrupt(int sig)
 	}
 }
 
+/* The ABI of the program pid runs, from its ELF class (a 32-bit x86 one is i386). */
+static enum scall_abi abi_of_program(pid_t pid)
+{
+	unsigned char ident[EI_NIDENT];
+	char path[64];
+	ssize_t n = 0;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, ident, sizeof(ident));
+		close(fd);
+	}
+	if (n == (ssize_t)sizeof(ident) && ident[EI_CLASS] == ELFCLASS32 &&
+	    scall_native_abi() == SCALL_ABI_X86_64)
+		return SCALL_ABI_I386;
+	return scall_native_abi();
+}
+
 /* The call an attached thread was in: restart_syscall may resume it. */
 static void note_interrupted_call(struct thr *t)
 {
@@ -461,7 +483,7 @@ static void note_interrupted_call(struct thr *t)
 		return;
 	/* "NR ARGS... SP PC" while stopped in a call's signal handling. */
 	if (fgets(buf, sizeof(buf), f) && sscanf(buf, "%ld", &nr) == 1 && nr >= 0)
-		t->restart_name = scall_syscall_name(scall_native_abi(), nr);
+		t->restart_name = scall_syscall_name(abi_of_program(t->pid), nr);
 	fclose(f);
 }
 
