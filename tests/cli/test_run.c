@@ -692,3 +692,16 @@ Test(run, detach_on_execve_after_a_failed_one)
 		     1, "%s", r->trace);
 	run_free(r);
 }
+
+/* -P naming the program itself: the first execve (made by scall) is shown. */
+Test(run, trace_path_shows_the_first_execve)
+{
+	struct run *r = scall_run("-o", "@T", "-P", prog("cli_exit"), "@P/cli_exit", "0", NULL);
+
+	cr_assert_eq(run_exit(r), 0, "status %#x: %s", r->status, r->err);
+	cr_assert_eq(count_matching(r->trace, "^execve\\(\".*/cli_exit\", \\[.*\\) += 0$"), 1, "%s",
+		     r->trace);
+	cr_assert_eq(count_matching(r->trace, "^[a-z_0-9]+\\("), 1, "only the execve: %s",
+		     r->trace);
+	run_free(r);
+}

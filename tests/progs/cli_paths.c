@@ -4,6 +4,8 @@
  * descriptor, and on another file; prints only the lines of the first kind.
  */
 #include <fcntl.h>
+#include <sys/select.h>
+#include <time.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -12,6 +14,8 @@
 int main(void)
 {
 	char line[256], buf[8];
+	struct timespec ts = { 0, 0 };
+	fd_set set;
 	long null, other, dupfd, zero, r;
 
 	null = syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY);
@@ -32,6 +36,13 @@ int main(void)
 	r = syscall(SYS_read, zero, buf, 4L);
 	snprintf(line, sizeof(line), "read(%ld, \"\\0\\0\\0\\0\", 4)", zero);
 	expect("%s= %ld", col(line), r);
+	/* a descriptor inside an fd_set */
+	FD_ZERO(&set);
+	FD_SET((int)null, &set);
+	r = syscall(SYS_pselect6, null + 1, NULL, &set, NULL, &ts, NULL);
+	snprintf(line, sizeof(line),
+		 "pselect6(%ld, NULL, [%ld], NULL, {tv_sec=0, tv_nsec=0}, NULL)", null + 1, null);
+	expect("%s= %ld (out [%ld], left {tv_sec=0, tv_nsec=0})", col(line), r, null);
 	r = syscall(SYS_faccessat, AT_FDCWD, "/dev/null", W_OK);
 	expect("%s= %ld", col("faccessat(AT_FDCWD, \"/dev/null\", W_OK)"), r);
 	syscall(SYS_faccessat, AT_FDCWD, "other", R_OK);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../options.h"
+#include "../pathtrace.h"
 #include "decode.h"
 
 static const struct xval poll_events[] = {
@@ -161,6 +162,9 @@ static void p_fdset(struct call *c, uint64_t addr, int nfds, struct sbuf *out)
 			sb_putc(out, ' ');
 		first = false;
 		sb_printf(out, "%d", i);
+		/* -P: a descriptor of the set may be one on a selected path */
+		if (pathtrace_active() && !c->exiting && pathtrace_fd(c->tid, i))
+			c->path_hit = true;
 	}
 	sb_putc(out, ']');
 }

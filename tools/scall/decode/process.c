@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include "../options.h"
+#include "../pathtrace.h"
 #include "decode.h"
 
 /* ---- execve ---- */
@@ -57,6 +58,8 @@ static void execve_args(struct call *c, int base)
 		arg(c);
 		/* a path: never truncated */
 		p_quoted(c, (const unsigned char *)synth_exec.path, strlen(synth_exec.path), false);
+		if (pathtrace_active() && pathtrace_path(synth_exec.path, strlen(synth_exec.path)))
+			c->path_hit = true;
 		arg(c);
 		if (!c->verbose) { /* -e verbose=none: the arrays' addresses */
 			p_ptr(c, (uintptr_t)synth_exec.argv);
