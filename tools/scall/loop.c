@@ -517,7 +517,7 @@ static void on_exec(struct scall_event *ev)
 		detach_process(ev->pid);
 		return;
 	}
-	redirect_process_exec(ev->pid);
+	redirect_process_gone(ev->pid);
 	stacktrace_forget(ev->pid);
 	if (ev->former_tid && ev->former_tid != ev->tid) {
 		struct thr *old = thr_find(ev->former_tid);
@@ -618,8 +618,10 @@ static void on_event(struct scall_event *ev)
 					t->tid == t->pid ? "exit_group" : "exit");
 			print_exit(t, ev->status);
 			tamper_forget(t->tid);
-			if (t->tid == t->pid)
+			if (t->tid == t->pid) {
 				stacktrace_forget(t->pid);
+				redirect_process_gone(t->pid);
+			}
 			thr_del(t);
 		}
 		return;

@@ -71,7 +71,7 @@ void redirect_thread_gone(struct thr *t)
 	t->redirect_slot = 0;
 }
 
-void redirect_process_exec(pid_t pid)
+void redirect_process_gone(pid_t pid)
 {
 	struct slot_map **pp = slot_map_of(pid), *m = *pp;
 
@@ -101,14 +101,18 @@ static uint64_t slot_addr(struct thr *t)
 		t->redirect_slot = slot + 1;
 	}
 	slot = t->redirect_slot - 1;
-	/* bank b is a mapping of its own size: (b + 1) * NSLOTS slots */
+	/*
+	 * Bank b is a mapping of its own size, (b + 1) * NSLOTS slots, and
+	 * slot s lies at s slots into whichever mapping holds it: two slots
+	 * never share bytes, whichever mappings libscall hands out.
+	 */
 	rc = scall_scratch(tracer, t->tid, (size_t)SLOT_SIZE * NSLOTS * (size_t)(slot / NSLOTS + 1),
 			   &base);
 	if (rc < 0) {
 		msg("redirect in %d: no scratch memory: %s", (int)t->tid, scall_strerror(rc));
 		return 0;
 	}
-	return base + (uint64_t)(slot % NSLOTS) * SLOT_SIZE;
+	return base + (uint64_t)slot * SLOT_SIZE;
 }
 
 /* Which arguments are paths, and which argument is the directory each

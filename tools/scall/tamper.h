@@ -115,10 +115,10 @@ void tamper_json(const struct thr *t, struct sbuf *sb);
 /* A thread ended: forget its invocation counters. */
 void tamper_forget(pid_t tid);
 
-/* redirect.c: a thread ended (its scratch slot is free again) or a process
- * exec'd (its scratch memory is gone). */
+/* redirect.c: a thread ended (its scratch slot is free again); a process
+ * ended or exec'd (its scratch memory is gone). */
 void redirect_thread_gone(struct thr *t);
-void redirect_process_exec(pid_t pid);
+void redirect_process_gone(pid_t pid);
 /* redirect.c: rewrite the path arguments of si at an entry stop; returns
  * true when one changed. */
 bool redirect_entry(struct thr *t, struct scall_info *si);
