@@ -250,3 +250,14 @@ Test(strace, cp_decorated)
 	same_as_strace("-f -y -e trace=ioctl,openat -e signal=none",
 		       "sh -c 'rm -f copy; cp /etc/hostname copy'");
 }
+
+/* -e verbose=none: socket option values are addresses too */
+Test(strace, sockopt_not_verbose)
+{
+	if (system("python3 -c pass && setarch -R true") != 0)
+		cr_skip_test("no python3");
+	same_as_strace("-e verbose=none -e trace=setsockopt,getsockopt",
+		       PYTHON3 " -c 'import socket; s = socket.socket(); "
+			       "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); "
+			       "s.getsockopt(socket.SOL_SOCKET, socket.SO_TYPE)'");
+}

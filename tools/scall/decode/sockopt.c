@@ -190,7 +190,8 @@ static void p_optval(struct call *c, uint64_t addr, int64_t len)
 	unsigned level = arg_uint(c, 1), name = arg_uint(c, 2);
 	int v, w[3];
 
-	if (failed(c) || len <= 0) {
+	/* -e verbose=none: the address, not even the bytes */
+	if (failed(c) || len <= 0 || !c->verbose) {
 		p_ptr(c, addr);
 		return;
 	}
@@ -234,6 +235,12 @@ DECL(getsockopt)
 		return DEC_EXIT;
 	}
 	arg(c);
+	if (!c->verbose) { /* -e verbose=none: both addresses */
+		p_ptr(c, arg_ulong(c, 3));
+		arg(c);
+		p_ptr(c, arg_ulong(c, 4));
+		return 0;
+	}
 	if (failed(c) || !umove(c, arg_ulong(c, 4), &len, sizeof(len))) {
 		p_ptr(c, arg_ulong(c, 3));
 		arg(c);
