@@ -134,7 +134,7 @@ static const struct usage_case usage_cases[] = {
 	{ { "--no-such-option", "true", NULL }, "unrecognized option" },
 	{ { "-e", "inject=openat:bogus=1", "true", NULL }, "unknown key 'bogus'" },
 	{ { "-e", "fault=openat:error=ENOPE", "true", NULL }, "unknown error name 'ENOPE'" },
-	{ { "-D", "true", NULL }, "option -D (--daemonize) is not supported yet" },
+	{ { "-D", "-p", "1", NULL }, "-D needs a command, and no -p" },
 	{ { "-P", "", "true", NULL }, "-P: empty path" },
 	{ { "-u", "no-such-user-here", "true", NULL }, "Cannot find user 'no-such-user-here'" },
 	{ { "-u", "nobody", "-p", "1", NULL }, "-u needs a command" },
@@ -703,5 +703,32 @@ Test(run, trace_path_shows_the_first_execve)
 		     r->trace);
 	cr_assert_eq(count_matching(r->trace, "^[a-z_0-9]+\\("), 1, "only the execve: %s",
 		     r->trace);
+	run_free(r);
+}
+
+/* -D: the command keeps scall's pid, so its status is scall's; the tracer, a
+ * grandchild, writes the trace from its execve on and ends after it. */
+Test(run, daemonized_tracer, .timeout = 30)
+{
+	struct run *r = scall_run("-D", "-o", "@T", "-e", "trace=execve,exit_group", "@P/cli_exit",
+				  "5", NULL);
+	char *trace = NULL;
+
+	cr_assert_eq(run_exit(r), 5, "status %#x: %s", r->status, r->err);
+	for (int i = 0; i < 500; i++) {
+		free(trace);
+		trace = slurp(r->trace_path);
+		if (strstr(trace, "+++ exited with 5 +++\n"))
+			break;
+		sleep_ms(10);
+	}
+	cr_assert_eq(count_matching(trace,
+				    "^execve\\(\".*/cli_exit\", \\[.*, \"5\"\\], 0x[0-9a-f]+ "
+				    "/\\* [0-9]+ vars \\*/\\) += 0$"),
+		     1, "%s", trace);
+	cr_assert_eq(count_matching(trace, "^exit_group\\(5\\) += \\?$"), 1, "%s", trace);
+	cr_assert_eq(count_matching(trace, "^\\+\\+\\+ exited with 5 \\+\\+\\+$"), 1, "%s", trace);
+	cr_assert_eq(count_lines(trace), 3, "nothing before the execve:\n%s", trace);
+	free(trace);
 	run_free(r);
 }

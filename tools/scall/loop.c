@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "daemon.h"
 #include "expr.h"
 #include "options.h"
 #include "stacktrace.h"
@@ -32,8 +33,9 @@ struct timespec now_mono, now_real;
 uint64_t now_stime;
 volatile int interrupted;
 
-static bool filtered; /* a filter selects the stops */
-static pid_t spawned; /* the program scall started, 0 with -p */
+static bool filtered;        /* a filter selects the stops */
+static pid_t spawned;        /* the program scall started, 0 with -p */
+static pid_t daemon_command; /* -D: the command, until its execve */
 static bool spawned_started;
 static int spawned_status = -1;
 static struct timespec spawn_mono, spawn_real;
@@ -174,6 +176,23 @@ static bool tampering(void)
 	return ntamper_rules || nredirects;
 }
 
+/* -D: what the command does before its execve is scall's own doing */
+static bool before_daemon_exec(struct thr *t, const struct scall_info *si)
+{
+	const char *name;
+
+	if (!daemon_command || t->pid != daemon_command)
+		return false;
+	name = scall_syscall_name(si->abi, si->nr);
+	if (si->phase == SCALL_ENTRY && name && !strcmp(name, "execve")) {
+		daemon_command = 0;
+		return false;
+	}
+	t->in_syscall = false;
+	resume(t->tid, SCALL_RESUME_SYSCALL, 0);
+	return true;
+}
+
 static void on_syscall_entry(struct thr *t, const struct scall_info *info)
 {
 	struct scall_info si = *info;
@@ -181,6 +200,9 @@ static void on_syscall_entry(struct thr *t, const struct scall_info *info)
 	bool need_exit = false;
 	uint64_t delay = 0;
 	int sig = 0;
+
+	if (before_daemon_exec(t, info))
+		return;
 
 	if (tampering())
 		need_exit = tamper_entry(t, &si, &sig, &delay);
@@ -217,6 +239,9 @@ static void on_syscall_exit(struct thr *t, const struct scall_info *info)
 	uint64_t delay = 0;
 	bool kill;
 	int err;
+
+	if (before_daemon_exec(t, info))
+		return;
 
 	/* a call the kernel kills the process for never returns: "= ?" */
 	if (ndeny_rules && deny_of(info->abi, info->nr, &kill, &err) && kill) {
@@ -640,11 +665,24 @@ int trace_run(void)
 	if (rc < 0)
 		die("cannot make a tracer: %s", scall_strerror(rc));
 	setup_filter();
-	/* as strace: attach first, then start the command */
-	if (opt.npids)
+	if (opt.daemonize) {
+		int release;
+
+		/* -D: the command is ours to attach to, and shown from its execve on */
+		if (resolve(opt.argv[0], spawn_path, sizeof(spawn_path)) == -ENOENT)
+			die("Can't stat '%s': %s", opt.argv[0], strerror(ENOENT));
+		daemon_command = daemonize(opt.daemonize, spawn_path, &release);
+		opt.pids = &daemon_command;
+		opt.npids = 1;
 		start_attach();
-	if (opt.argv)
-		start_spawn();
+		daemon_release(release);
+	} else {
+		/* as strace: attach first, then start the command */
+		if (opt.npids)
+			start_attach();
+		if (opt.argv)
+			start_spawn();
+	}
 
 	for (;;) {
 		if (interrupted) {

@@ -162,6 +162,7 @@ static void usage(void)
 	       "  -k, --stack-traces       the stack of the thread after each call\n"
 	       "  -b, --detach-on=execve   let a process go when it calls execve\n"
 	       "  -u, --user=USER          run the command as USER (uid, gid and groups)\n"
+	       "  -D, -DD, -DDD            the tracer as a grandchild (in its own group, session)\n"
 	       "  -n                       print the system call number\n"
 	       "  -i                       print the instruction pointer\n"
 	       "  -q, -qq, -qqq            quieter: attach messages, exit statuses, all\n"
@@ -520,8 +521,17 @@ void parse_options(int argc, char **argv)
 		case OPT_TIPS:
 			break;
 		case 'D':
+			opt.daemonize++;
+			break;
 		case OPT_DAEMONIZE:
-			unsupported("-D (--daemonize)");
+			if (!optarg || !strcmp(optarg, "grandchild"))
+				opt.daemonize = 1;
+			else if (!strcmp(optarg, "pgroup") || !strcmp(optarg, "pgrp"))
+				opt.daemonize = 2;
+			else if (!strcmp(optarg, "session"))
+				opt.daemonize = 3;
+			else
+				usage_error("invalid --daemonize argument '%s'", optarg);
 			break;
 		case 'b':
 			if (strcmp(optarg, "execve"))
@@ -582,6 +592,11 @@ void parse_options(int argc, char **argv)
 		usage_error("must have PROG [ARGS] or -p PID");
 	if (ndeny_rules && opt.npids)
 		usage_error("--deny needs a command: a running process (-p) cannot be given a "
+			    "kernel filter");
+	if (opt.daemonize && (!opt.argv || opt.npids))
+		usage_error("-D needs a command, and no -p");
+	if (opt.daemonize && ndeny_rules)
+		usage_error("--deny cannot be used with -D: the command is attached, not given a "
 			    "kernel filter");
 	if (opt.user && !opt.argv)
 		usage_error("-u needs a command: it sets who runs the command");

@@ -77,6 +77,7 @@ struct options {
 	bool stack;            /* -k: a stack trace after each call */
 	bool detach_on_execve; /* -b execve */
 	const char *user;      /* -u: run the command as this user */
+	int daemonize;         /* -D: 1, -DD: 2, -DDD: 3 */
 };
 
 extern struct options opt;

@@ -223,7 +223,8 @@ void line_lead(struct thr *t, bool call, char *buf, size_t size)
 
 	buf[0] = '\0';
 	/* as strace decides it once: with -f, or more than one tracee to start with */
-	if (opt.outfile && !opt.separate && (opt.follow || opt.npids + (opt.argv != NULL) > 1))
+	if (opt.outfile && !opt.separate &&
+	    (opt.follow || opt.npids + (opt.argv && !opt.daemonize) > 1))
 		ADD("%-5d ", (int)t->tid);
 	else if (!opt.outfile && nthreads > 1)
 		ADD("[pid %5d] ", (int)t->tid);
