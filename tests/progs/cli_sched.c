@@ -284,19 +284,19 @@ int main(void)
 		r = syscall(SYS_capget, hdr, data);
 		for (int k = 0; k < 3; k++) {
 			uint64_t set = data[k] | (uint64_t)data[3 + k] << 32;
-			size_t len = 0;
+			size_t used = 0;
 
 			sets[k][0] = '\0';
 			for (int i = 0; i < 64; i++) {
 				if (!(set & (1ull << i)))
 					continue;
 				if (i < 41)
-					len += snprintf(sets[k] + len, sizeof(sets[k]) - len,
-							"%s1<<CAP_%s", len ? "|" : "", caps[i]);
+					used += snprintf(sets[k] + used, sizeof(sets[k]) - used,
+							 "%s1<<CAP_%s", used ? "|" : "", caps[i]);
 				else
 					return 2; /* unknown to this table */
 			}
-			if (!len)
+			if (!used)
 				strcpy(sets[k], "0");
 		}
 		{
