@@ -325,11 +325,15 @@ DECL(timer_create)
 	return 0;
 }
 
-DECL(timer_settime)
+/* timer_settime and timerfd_settime: a timer id or descriptor, flags, new, old */
+static int settime_common(struct call *c, bool fd, const struct xval *flags, const char *dflt)
 {
 	if (!c->exiting) {
-		a_int(c, 0);
-		a_flags(c, 1, timer_flags, "TIMER_???");
+		if (fd)
+			a_fd(c, 0);
+		else
+			a_int(c, 0);
+		a_flags(c, 1, flags, dflt);
 		arg(c);
 		p_itimerspec(c, arg_ulong(c, 2), t32(c));
 		return DEC_EXIT;
@@ -339,15 +343,29 @@ DECL(timer_settime)
 	return 0;
 }
 
-DECL(timer_gettime)
+/* timer_gettime and timerfd_gettime */
+static int gettime_common(struct call *c, bool fd)
 {
 	if (!c->exiting) {
-		a_int(c, 0);
+		if (fd)
+			a_fd(c, 0);
+		else
+			a_int(c, 0);
 		return DEC_EXIT;
 	}
 	arg(c);
 	p_itimerspec(c, arg_ulong(c, 1), t32(c));
 	return 0;
+}
+
+DECL(timer_settime)
+{
+	return settime_common(c, false, timer_flags, "TIMER_???");
+}
+
+DECL(timer_gettime)
+{
+	return gettime_common(c, false);
 }
 
 static const struct xval tfd_flags[] = {
@@ -368,25 +386,10 @@ DECL(timerfd_create)
 
 DECL(timerfd_settime)
 {
-	if (!c->exiting) {
-		a_fd(c, 0);
-		a_flags(c, 1, tfd_flags, "TFD_???");
-		arg(c);
-		p_itimerspec(c, arg_ulong(c, 2), t32(c));
-		return DEC_EXIT;
-	}
-	arg(c);
-	p_itimerspec(c, arg_ulong(c, 3), t32(c));
-	return 0;
+	return settime_common(c, true, tfd_flags, "TFD_???");
 }
 
 DECL(timerfd_gettime)
 {
-	if (!c->exiting) {
-		a_fd(c, 0);
-		return DEC_EXIT;
-	}
-	arg(c);
-	p_itimerspec(c, arg_ulong(c, 1), t32(c));
-	return 0;
+	return gettime_common(c, true);
 }
