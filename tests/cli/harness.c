@@ -267,6 +267,11 @@ static int split_pid(const char *line, const char **text)
 	long pid = strtol(line, &end, 10);
 
 	*text = line;
+	/* -Y: "PID<comm> ", the name kept with the text */
+	if (end != line && *end == '<' && strstr(end, "> ")) {
+		*text = end;
+		return (int)pid;
+	}
 	if (end == line || *end != ' ')
 		return -1;
 	while (*end == ' ')
@@ -339,8 +344,13 @@ static struct pline *parse_lines(const char *trace, int *count, bool join)
 		}
 		char *joined = NULL;
 
-		if (join && !strncmp(text, "<... ", 5)) {
-			const char *rest = strstr(text, " resumed>");
+		/* -Y: the name kept before the text ("<sh> <... read resumed>") */
+		const char *body = text;
+
+		if (text[0] == '<' && strncmp(text, "<... ", 5) && strstr(text, "> "))
+			body = strstr(text, "> ") + 2;
+		if (join && !strncmp(body, "<... ", 5)) {
+			const char *rest = strstr(body, " resumed>");
 
 			for (int i = 0; rest && i < nopen; i++) {
 				if (open_calls[i].pid != pid)

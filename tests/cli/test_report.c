@@ -263,8 +263,7 @@ Test(report, summary_columns)
 	/* the same counts as summary_counts; dup has no errors: an empty column */
 	cr_assert_eq(count_matching(r->trace, "^close +6 +1 [0-9]+\\.[0-9]{6}$"), 1, "%s",
 		     r->trace);
-	cr_assert_eq(count_matching(r->trace, "^dup +1 {11}[0-9]+\\.[0-9]{6}$"), 1, "%s",
-		     r->trace);
+	cr_assert_eq(count_matching(r->trace, "^dup +1 {11}[0-9]+\\.[0-9]{6}$"), 1, "%s", r->trace);
 	cr_assert_eq(count_matching(r->trace, "^total +7 +1 [0-9]+\\.[0-9]{6}$"), 1, "%s",
 		     r->trace);
 	run_free(r);

@@ -510,6 +510,12 @@ static const struct name_bit quiet_names[] = {
 	{ NULL, 0 },
 };
 
+static const struct name_bit pids_names[] = {
+	{ "comm", DECODE_PID_COMM },
+	{ "pidns", DECODE_PID_PIDNS },
+	{ NULL, 0 },
+};
+
 static const struct name_bit fds_names[] = {
 	{ "path", DECODE_FD_PATH },
 	{ "socket", DECODE_FD_SOCKET },
@@ -539,6 +545,10 @@ void expr_qualify(const char *name, const char *value)
 	} else if (!strcmp(name, "decode-fds") || !strcmp(name, "decode-fd")) {
 		opt.decode_fds =
 			qualify_names("decode-fds detail", value, fds_names, DECODE_FD_ALL);
+	} else if (!strcmp(name, "decode-pids") || !strcmp(name, "decode-pid")) {
+		opt.decode_pids = qualify_names("decode-pids", value, pids_names, DECODE_PID_ALL);
+		if (opt.decode_pids & DECODE_PID_PIDNS)
+			die("--decode-pids=pidns is not supported yet");
 	} else if (!strcmp(name, "inject") || !strcmp(name, "fault")) {
 		tamper_parse(value, name[0] == 'f');
 	} else if (!strcmp(name, "read") || !strcmp(name, "reads") || !strcmp(name, "r")) {

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -78,6 +79,9 @@ static bool named_in(const char *const *names, enum scall_abi abi, long nr)
 	return false;
 }
 
+/* -Y: the calls that rename the calling thread (PR_SET_NAME) */
+static const char *const naming_calls[] = { "prctl", NULL };
+
 /* Whether (abi, nr) must stop under a partial trace. */
 static bool must_stop(enum scall_abi abi, long nr)
 {
@@ -89,6 +93,7 @@ static bool must_stop(enum scall_abi abi, long nr)
 
 	return nrset_has(&trace_set, abi, nr) || tamper_wants(abi, nr) ||
 	       named_in(always, abi, nr) ||
+	       (opt.decode_pids && named_in(naming_calls, abi, nr)) ||   /* -Y: PR_SET_NAME */
 	       (opt.stack && named_in(stacktrace_remap_calls, abi, nr)); /* -k: mappings */
 }
 
@@ -193,6 +198,13 @@ static bool before_daemon_exec(struct thr *t, const struct scall_info *si)
 	return true;
 }
 
+/* -Y: a call that renames the thread (prctl PR_SET_NAME): its exit must be seen */
+static bool renames(const struct scall_info *si)
+{
+	return opt.decode_pids && si->args[0] == PR_SET_NAME &&
+	       named_in(naming_calls, si->abi, si->nr);
+}
+
 static void on_syscall_entry(struct thr *t, const struct scall_info *info)
 {
 	struct scall_info si = *info;
@@ -219,7 +231,7 @@ static void on_syscall_entry(struct thr *t, const struct scall_info *info)
 		t->in_syscall = false;
 		t->tamp.active = t->tamp.delayed = false;
 		h = SCALL_RESUME_CONT;
-	} else if (t->shown || need_exit) {
+	} else if (t->shown || need_exit || renames(&si)) {
 		t->in_syscall = true;
 		h = SCALL_RESUME_SYSCALL;
 	} else {
@@ -253,6 +265,9 @@ static void on_syscall_exit(struct thr *t, const struct scall_info *info)
 		tamper_exit(t, &si, &delay);
 	syscall_exit(t, &si);
 	t->tamp.active = t->tamp.delayed = false;
+	/* -Y: the thread's own name changed (strace does not see /proc writes) */
+	if (!si.error && renames(&si))
+		thr_comm_load(t);
 	if (delay)
 		delay_hold(t, delay, how(t), 0);
 	else
@@ -528,7 +543,11 @@ static void on_start(struct scall_event *ev)
 	if (ev->tid == spawned && !spawned_started) {
 		spawned_started = true;
 		t->abi = scall_native_abi();
+		/* -Y: as strace, its execve shows the name it had before (ours) */
+		if (opt.decode_pids)
+			comm_read(getpid(), t->comm);
 		print_spawn_exec(t);
+		thr_comm_load(t);
 	}
 	resume(ev->tid, how(t), 0);
 }
@@ -581,6 +600,7 @@ static void on_exec(struct scall_event *ev)
 	}
 	if (!t)
 		t = thr_add(ev->tid, ev->pid);
+	thr_comm_load(t);
 	resume(ev->tid, how(t), 0);
 }
 

@@ -121,7 +121,7 @@ static const struct option longopts[] = {
 
 static void usage(void)
 {
-	printf("Usage: scall [-ACcfhinqrtTvVwxyzZ] [-a COLUMN] [-e EXPR]... [-o FILE]\n"
+	printf("Usage: scall [-ACcfhinqrtTvVwxyYzZ] [-a COLUMN] [-e EXPR]... [-o FILE]\n"
 	       "             [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-E VAR=VAL]...\n"
 	       "             { -p PID[,PID]... | [--] PROG [ARGS] }\n"
 	       "\n"
@@ -156,6 +156,7 @@ static void usage(void)
 	       "  -X raw|abbrev|verbose    how constants are printed\n"
 	       "  -x, -xx                  strings with non-ASCII bytes, or all strings, in hex\n"
 	       "  -y, -yy                  print paths of file descriptors\n"
+	       "  -Y, --decode-pids=comm   print command names of pids: 5703<sh>\n"
 	       "  -t, -tt, -ttt            absolute timestamps (seconds, us, unix time)\n"
 	       "  -r                       timestamps relative to the previous line\n"
 	       "  -T                       time spent in each call\n"
@@ -552,8 +553,10 @@ void parse_options(int argc, char **argv)
 			stats_columns(optarg);
 			break;
 		case 'Y':
+			opt.decode_pids = DECODE_PID_COMM;
+			break;
 		case OPT_DECODE_PIDS:
-			unsupported("-Y (--decode-pids)");
+			expr_qualify("decode-pids", optarg);
 			break;
 		case OPT_UNSUPPORTED:
 			unsupported(argv[optind - 1]);

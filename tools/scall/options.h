@@ -39,6 +39,11 @@ enum summary_mode { SUMMARY_NONE = 0, SUMMARY_ONLY, SUMMARY_TOO };
 #define DECODE_FD_PIDFD 0x8  /* the pid of a pidfd */
 #define DECODE_FD_ALL 0xf
 
+/* -Y, --decode-pids=: what pids are decorated with */
+#define DECODE_PID_COMM 0x1  /* the command name, from /proc/PID/comm */
+#define DECODE_PID_PIDNS 0x2 /* the pid in the tracer's namespace (not supported yet) */
+#define DECODE_PID_ALL 0x3
+
 /* -x: strings in hex */
 enum hex_mode { HEX_NONE = 0, HEX_NONASCII_CHARS, HEX_NONASCII, HEX_ALL };
 
@@ -51,6 +56,7 @@ struct options {
 	int strsize;          /* -s, default 32 */
 	enum xlat_style xlat; /* -X */
 	unsigned decode_fds;  /* DECODE_FD_*: -y path, -yy all */
+	unsigned decode_pids; /* DECODE_PID_*: -Y comm */
 	enum ts_format ts;    /* -t -tt -ttt */
 	int ts_prec;          /* digits after the second: 0, 3, 6, 9 */
 	int rel_prec;         /* -r: digits, -1 when off */

@@ -200,6 +200,30 @@ static void cut_line(struct outf *o)
 	owner->cut = true;
 }
 
+/* -Y: "<sh>", the quoted name t had when last looked at; false and "" without. */
+static bool thr_comm(const struct thr *t, char *buf, size_t size)
+{
+	struct sbuf sb;
+
+	buf[0] = '\0';
+	if (!(opt.decode_pids & DECODE_PID_COMM) || !t->comm[0])
+		return false;
+	sb_init(&sb);
+	comm_quote(&sb, t->comm);
+	snprintf(buf, size, "%s", sb.s ? sb.s : "");
+	sb_free(&sb);
+	return buf[0] != '\0';
+}
+
+void thr_comm_load(struct thr *t)
+{
+	char comm[COMM_SIZE];
+
+	/* kept when the thread is gone: its last lines still show it */
+	if ((opt.decode_pids & DECODE_PID_COMM) && comm_read(t->tid, comm))
+		memcpy(t->comm, comm, sizeof(comm));
+}
+
 static size_t fmt_frac(char *buf, size_t size, long nsec, int prec)
 {
 	long v = nsec;
@@ -224,10 +248,20 @@ void line_lead(struct thr *t, bool call, char *buf, size_t size)
 	buf[0] = '\0';
 	/* as strace decides it once: with -f, or more than one tracee to start with */
 	if (opt.outfile && !opt.separate &&
-	    (opt.follow || opt.npids + (opt.argv && !opt.daemonize) > 1))
-		ADD("%-5d ", (int)t->tid);
-	else if (!opt.outfile && nthreads > 1)
-		ADD("[pid %5d] ", (int)t->tid);
+	    (opt.follow || opt.npids + (opt.argv && !opt.daemonize) > 1)) {
+		char comm[COMM_QUOTED];
+
+		/* -Y: "5703<sh> ", not padded */
+		if (thr_comm(t, comm, sizeof(comm)))
+			ADD("%d%s ", (int)t->tid, comm);
+		else
+			ADD("%-5d ", (int)t->tid);
+	} else if (!opt.outfile && nthreads > 1) {
+		char comm[COMM_QUOTED];
+
+		thr_comm(t, comm, sizeof(comm));
+		ADD("[pid %5d%s] ", (int)t->tid, comm);
+	}
 	if (opt.ts != TS_NONE) {
 		if (opt.ts == TS_UNIX) {
 			ADD("%lld", (long long)now_real.tv_sec);
@@ -287,7 +321,7 @@ void line_begin_with(struct thr *t, const char *lead)
 
 void line_begin(struct thr *t, bool call)
 {
-	char lead[128];
+	char lead[LEAD_SIZE];
 
 	line_lead(t, call, lead, sizeof(lead));
 	line_begin_with(t, lead);

@@ -5,6 +5,7 @@
  * call), print its result, count it.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -222,6 +223,18 @@ static void print_result(struct thr *t)
 
 					sb_init(&sb);
 					fd_decorate(c, (int)v, &sb);
+					if (sb.len)
+						out_write(t, sb.s, sb.len);
+					sb_free(&sb);
+				}
+				break;
+			case RV_PID:
+				out_printf(t, "= %lld", (long long)v);
+				if (opt.decode_pids && v > 0 && v <= INT_MAX) {
+					struct sbuf sb;
+
+					sb_init(&sb);
+					pid_decorate((int)v, &sb);
 					if (sb.len)
 						out_write(t, sb.s, sb.len);
 					sb_free(&sb);

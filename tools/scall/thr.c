@@ -41,6 +41,7 @@ struct thr *thr_add(pid_t tid, pid_t pid)
 	t->out = out_for(tid);
 	t->c.t = tracer;
 	sb_init(&t->c.sb);
+	thr_comm_load(t);
 	t->next = buckets[hash(tid)];
 	buckets[hash(tid)] = t;
 	nthreads++;

@@ -21,6 +21,10 @@ struct outf {
 	int users;         /* threads writing here */
 };
 
+/* The room for a line's prefix, and for a quoted command name (-Y). */
+#define COMM_QUOTED (COMM_SIZE * 4 + 3)
+#define LEAD_SIZE 256
+
 /* One traced thread. */
 struct thr {
 	pid_t tid, pid;
@@ -35,7 +39,8 @@ struct thr {
 	struct call c;     /* the current call */
 	struct timespec t_entry, t_entry_real;
 	uint64_t stime_entry;     /* kernel CPU time of its process at the entry */
-	char lead[128];           /* prefix of a staged line */
+	char lead[LEAD_SIZE];     /* prefix of a staged line */
+	char comm[COMM_SIZE];     /* -Y: its name when traced, after execve, PR_SET_NAME */
 	long last_nr;             /* for -n: the current or last call */
 	uint64_t ip;              /* for -i: where the current call is */
 	const char *restart_name; /* the call restart_syscall resumes */
@@ -78,6 +83,8 @@ void line_begin(struct thr *t, bool call);
 /* The prefix as text, for a line printed later (staged). */
 void line_lead(struct thr *t, bool call, char *buf, size_t size);
 void line_begin_with(struct thr *t, const char *lead);
+/* -Y: read t's command name again (when traced, after execve or PR_SET_NAME). */
+void thr_comm_load(struct thr *t);
 void out_write(struct thr *t, const char *s, size_t len);
 void out_puts(struct thr *t, const char *s);
 void out_printf(struct thr *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

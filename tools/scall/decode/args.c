@@ -104,6 +104,52 @@ void a_int(struct call *c, int i)
 	p_int64(c, arg_int(c, i));
 }
 
+/* ---- pids (-Y) ---- */
+
+bool comm_read(pid_t pid, char comm[COMM_SIZE])
+{
+	char path[64];
+	ssize_t n;
+	FILE *fp;
+
+	comm[0] = '\0';
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+	fp = fopen(path, "re");
+	if (!fp)
+		return false;
+	n = (ssize_t)fread(comm, 1, COMM_SIZE - 1, fp);
+	fclose(fp);
+	if (n < 0)
+		n = 0;
+	comm[n] = '\0';
+	/* the kernel ends it with a newline; a name may end with some too */
+	while (n > 0 && comm[n - 1] == '\n')
+		comm[--n] = '\0';
+	return true;
+}
+
+void pid_decorate(int pid, struct sbuf *out)
+{
+	char comm[COMM_SIZE];
+
+	if (!(opt.decode_pids & DECODE_PID_COMM) || pid <= 0)
+		return;
+	if (comm_read(pid, comm) && comm[0])
+		comm_quote(out, comm);
+}
+
+void p_pid(struct call *c, int pid)
+{
+	sb_printf(&c->sb, "%d", pid);
+	pid_decorate(pid, &c->sb);
+}
+
+void a_pid(struct call *c, int i)
+{
+	arg(c);
+	p_pid(c, arg_int(c, i));
+}
+
 void a_uint(struct call *c, int i)
 {
 	arg(c);
@@ -479,8 +525,11 @@ static bool pidfd_decorate(struct call *c, int fd, struct sbuf *out)
 	while (!found && fgets(line, sizeof(line), fp))
 		found = sscanf(line, "Pid: %d", &pid) == 1;
 	fclose(fp);
-	if (found)
-		sb_printf(out, "<pid:%d>", pid);
+	if (found) {
+		sb_printf(out, "<pid:%d", pid);
+		pid_decorate(pid, out);
+		sb_putc(out, '>');
+	}
 	return found;
 }
 

@@ -30,6 +30,7 @@ enum rfmt {
 	RV_OCT,     /* 0NNN (umask) */
 	RV_UDEC,    /* unsigned decimal */
 	RV_FD,      /* a new descriptor: with -y its path */
+	RV_PID,     /* a process or thread id: with -Y its command name */
 	RV_NONE,    /* "= ?": the call does not return */
 };
 
@@ -136,6 +137,8 @@ bool is_i386(const struct call *c);
 /* Whole-argument printers: each calls arg() first. */
 void a_int(struct call *c, int i);
 void a_uint(struct call *c, int i);
+/* A pid: with -Y, and when it is positive, "5703<sh>" (its command name now). */
+void a_pid(struct call *c, int i);
 void a_long(struct call *c, int i);
 void a_ulong(struct call *c, int i);
 void a_hex(struct call *c, int i); /* 0 or 0x... */
@@ -169,6 +172,16 @@ void p_uint64(struct call *c, uint64_t v);
 void p_hex(struct call *c, uint64_t v);
 void p_ptr(struct call *c, uint64_t addr);
 void p_fd(struct call *c, int fd);
+void p_pid(struct call *c, int pid);
+/* -Y: "<sh>", the command name of pid (> 0) as /proc has it now, appended to
+ * out; nothing without -Y, or when the process is gone or has no name. */
+void pid_decorate(int pid, struct sbuf *out);
+/* The size of a command name, with its NUL (TASK_COMM_LEN). */
+#define COMM_SIZE 16
+/* Read /proc/PID/comm, without its newline; false (and "") if it is gone. */
+bool comm_read(pid_t pid, char comm[COMM_SIZE]);
+/* "<name>", quoted as strace quotes command names ('<' and '>' escaped). */
+void comm_quote(struct sbuf *sb, const char *comm);
 /* "<path>" of fd in c's process (-y), appended to out; nothing if unknown. */
 void fd_decorate(struct call *c, int fd, struct sbuf *out);
 /* -yy: "<TCP:[127.0.0.1:80]>" for a descriptor whose link (target, len bytes,

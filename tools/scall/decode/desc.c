@@ -362,7 +362,7 @@ static const struct xval pidfd_flags[] = {
 
 DECL(pidfd_open)
 {
-	a_int(c, 0);
+	a_pid(c, 0);
 	a_flags(c, 1, pidfd_flags, "PIDFD_???");
 	c->rfmt = RV_FD;
 	return DEC_DONE;

@@ -201,7 +201,9 @@ DECL(fcntl)
 	case 1034:
 	case 1025:
 		return DEC_EXIT_RET;
-	case 9:
+	case 9: /* F_GETOWN: a pid, or minus a process group */
+		c->rfmt = RV_PID;
+		return DEC_DONE;
 	case 11:
 	case 1032:
 		return DEC_DONE;
@@ -227,7 +229,9 @@ DECL(fcntl)
 	case 1033:
 		a_flags(c, 2, seals, "F_SEAL_???");
 		return DEC_DONE;
-	case 8:
+	case 8: /* F_SETOWN */
+		a_pid(c, 2);
+		return DEC_DONE;
 	case 10:
 	case 1031:
 		a_int(c, 2);

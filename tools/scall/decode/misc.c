@@ -12,6 +12,28 @@ DECL(int1)
 	return DEC_DONE;
 }
 
+/* getpgid, getsid: a pid */
+DECL(pid1)
+{
+	a_pid(c, 0);
+	return DEC_DONE;
+}
+
+/* setpgid: a pid and a process group */
+DECL(setpgid)
+{
+	a_pid(c, 0);
+	a_int(c, 1);
+	return DEC_DONE;
+}
+
+/* getpid, gettid, fork...: no arguments, a pid returned */
+DECL(ret_pid)
+{
+	c->rfmt = RV_PID;
+	return DEC_DONE;
+}
+
 DECL(int2)
 {
 	a_int(c, 0);
@@ -129,7 +151,7 @@ static void p_rlimit(struct call *c, uint64_t addr, bool r64)
 DECL(prlimit64)
 {
 	if (!c->exiting) {
-		a_int(c, 0);
+		a_pid(c, 0);
 		a_xlat(c, 1, rlimits, "RLIMIT_???");
 		arg(c);
 		p_rlimit(c, arg_ulong(c, 2), true);
@@ -402,7 +424,7 @@ static void p_cpuset(struct call *c, uint64_t addr, uint64_t bytes)
 DECL(sched_getaffinity)
 {
 	if (!c->exiting) {
-		a_int(c, 0);
+		a_pid(c, 0);
 		a_ulong(c, 1);
 		return DEC_EXIT;
 	}
@@ -413,7 +435,7 @@ DECL(sched_getaffinity)
 
 DECL(sched_setaffinity)
 {
-	a_int(c, 0);
+	a_pid(c, 0);
 	a_ulong(c, 1);
 	arg(c);
 	p_cpuset(c, arg_ulong(c, 2), arg_ulong(c, 1));

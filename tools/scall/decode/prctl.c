@@ -219,7 +219,9 @@ static uint32_t p_cap_header(struct call *c, uint64_t addr)
 	}
 	sb_puts(&c->sb, "{version=");
 	p_xlat(c, cap_versions, h[0], "_LINUX_CAPABILITY_VERSION_???");
-	sb_printf(&c->sb, ", pid=%d}", (int)h[1]);
+	sb_puts(&c->sb, ", pid=");
+	p_pid(c, (int)h[1]);
+	sb_putc(&c->sb, '}');
 	return h[0];
 }
 

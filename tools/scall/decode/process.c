@@ -164,9 +164,11 @@ static void p_tid_at(struct call *c, uint64_t addr)
 {
 	int32_t v;
 
-	if (!failed(c) && umove(c, addr, &v, sizeof(v)))
-		sb_printf(&c->sb, "[%d]", v);
-	else
+	if (!failed(c) && umove(c, addr, &v, sizeof(v))) {
+		sb_putc(&c->sb, '[');
+		p_pid(c, v);
+		sb_putc(&c->sb, ']');
+	} else
 		p_ptr(c, addr);
 }
 
@@ -183,6 +185,7 @@ DECL(clone)
 		arg(c);
 		sb_puts(&c->sb, "flags=");
 		p_clone_flags(c, flags);
+		c->rfmt = RV_PID;
 		return DEC_EXIT_RET;
 	}
 	if (flags & CLONE_PARENT_SETTID_F) {
@@ -228,6 +231,7 @@ DECL(clone3)
 
 	memset(&a, 0, sizeof(a));
 	if (!c->exiting) {
+		c->rfmt = RV_PID;
 		arg(c);
 		if (size < 64 || !umove(c, addr, &a, size < sizeof(a) ? size : sizeof(a))) {
 			p_ptr(c, addr);
@@ -271,8 +275,11 @@ DECL(clone3)
 			sb_printf(&c->sb, "pidfd=[%d]", v);
 			first = false;
 		}
-		if ((a.flags & CLONE_PARENT_SETTID_F) && umove(c, a.parent_tid, &v, sizeof(v)))
-			sb_printf(&c->sb, "%sparent_tid=[%d]", first ? "" : ", ", v);
+		if ((a.flags & CLONE_PARENT_SETTID_F) && umove(c, a.parent_tid, &v, sizeof(v))) {
+			sb_printf(&c->sb, "%sparent_tid=[", first ? "" : ", ");
+			p_pid(c, v);
+			sb_putc(&c->sb, ']');
+		}
 		sb_putc(&c->sb, '}');
 	}
 	a_ulong(c, 1);
@@ -328,7 +335,8 @@ static int wait_common(struct call *c, bool has_rusage)
 	int st;
 
 	if (!c->exiting) {
-		a_int(c, 0);
+		a_pid(c, 0);
+		c->rfmt = RV_PID;
 		return DEC_EXIT;
 	}
 	arg(c);
@@ -367,7 +375,10 @@ DECL(waitid)
 {
 	if (!c->exiting) {
 		a_xlat(c, 0, idtypes, "P_???");
-		a_int(c, 1);
+		if (arg_int(c, 0) == 1) /* P_PID */
+			a_pid(c, 1);
+		else
+			a_int(c, 1);
 		return DEC_EXIT;
 	}
 	if (a_filled(c, 2))

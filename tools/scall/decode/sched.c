@@ -45,7 +45,7 @@ static void p_policy_aux(struct call *c, uint64_t v)
 DECL(sched_getscheduler)
 {
 	if (!c->exiting) {
-		a_int(c, 0);
+		a_pid(c, 0);
 		return DEC_EXIT_RET;
 	}
 	if (!failed(c) && xlat_name(policies, (uint64_t)c->rval))
@@ -68,7 +68,7 @@ static void p_sched_param(struct call *c, uint64_t addr)
 
 DECL(sched_setscheduler)
 {
-	a_int(c, 0);
+	a_pid(c, 0);
 	a_xlat(c, 1, policies, "SCHED_???");
 	arg(c);
 	p_sched_param(c, arg_ulong(c, 2));
@@ -78,7 +78,7 @@ DECL(sched_setscheduler)
 DECL(sched_getparam)
 {
 	if (!c->exiting) {
-		a_int(c, 0);
+		a_pid(c, 0);
 		return DEC_EXIT;
 	}
 	arg(c);
@@ -88,7 +88,7 @@ DECL(sched_getparam)
 
 DECL(sched_setparam)
 {
-	a_int(c, 0);
+	a_pid(c, 0);
 	arg(c);
 	p_sched_param(c, arg_ulong(c, 1));
 	return DEC_DONE;
@@ -103,7 +103,7 @@ DECL(sched_get_priority_max)
 DECL(sched_rr_get_interval)
 {
 	if (!c->exiting) {
-		a_int(c, 0);
+		a_pid(c, 0);
 		return DEC_EXIT;
 	}
 	if (a_filled(c, 1))
@@ -169,7 +169,7 @@ static void p_sched_attr(struct call *c, uint64_t addr, uint32_t usize)
 DECL(sched_getattr)
 {
 	if (!c->exiting) {
-		a_int(c, 0);
+		a_pid(c, 0);
 		return DEC_EXIT;
 	}
 	arg(c);
@@ -181,7 +181,7 @@ DECL(sched_getattr)
 
 DECL(sched_setattr)
 {
-	a_int(c, 0);
+	a_pid(c, 0);
 	arg(c);
 	p_sched_attr(c, arg_ulong(c, 1), 0);
 	a_uint(c, 2);
@@ -238,11 +238,20 @@ static void p_ioprio_value(struct call *c, uint64_t v)
 	sb_printf(&c->sb, ", %u)", (unsigned)(v & 0x1fff));
 }
 
+/* The id of ioprio_get/set: a thread for IOPRIO_WHO_PROCESS (-Y names it). */
+static void a_ioprio_who(struct call *c, int i)
+{
+	if (arg_int(c, 0) == 1)
+		a_pid(c, i);
+	else
+		a_int(c, i);
+}
+
 DECL(ioprio_get)
 {
 	if (!c->exiting) {
 		a_xlat(c, 0, ioprio_who, "IOPRIO_WHO_???");
-		a_int(c, 1);
+		a_ioprio_who(c, 1);
 		return DEC_EXIT_RET;
 	}
 	if (!failed(c) && opt.xlat != XLAT_RAW)
@@ -255,7 +264,7 @@ DECL(ioprio_set)
 	unsigned v = arg_uint(c, 2);
 
 	a_xlat(c, 0, ioprio_who, "IOPRIO_WHO_???");
-	a_int(c, 1);
+	a_ioprio_who(c, 1);
 	arg(c);
 	if (opt.xlat == XLAT_RAW) {
 		sb_printf(&c->sb, "%d", (int)v);

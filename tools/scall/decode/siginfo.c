@@ -147,7 +147,9 @@ void p_siginfo_raw(struct call *c, const unsigned char *si, bool is32)
 		sb_printf(&c->sb, ", si_errno=%d", err);
 	if (code <= 0 && code != -2 && code != -5) {
 		/* sent by a process: kill, tkill, sigqueue, mq_notify */
-		sb_printf(&c->sb, ", si_pid=%d, si_uid=%u", i32(u), (uint32_t)i32(u + 4));
+		sb_puts(&c->sb, ", si_pid=");
+		p_pid(c, i32(u));
+		sb_printf(&c->sb, ", si_uid=%u", (uint32_t)i32(u + 4));
 		/* the value, when there is one */
 		if ((code == -1 || code == -3 || code == -4) && word(u + 8, is32)) {
 			sb_printf(&c->sb, ", si_int=%d, si_ptr=", i32(u + 8));
@@ -161,8 +163,9 @@ void p_siginfo_raw(struct call *c, const unsigned char *si, bool is32)
 	} else if (code != 0x80) {
 		switch (signo) {
 		case SIGCHLD:
-			sb_printf(&c->sb, ", si_pid=%d, si_uid=%u, si_status=", i32(u),
-				  (uint32_t)i32(u + 4));
+			sb_puts(&c->sb, ", si_pid=");
+			p_pid(c, i32(u));
+			sb_printf(&c->sb, ", si_uid=%u, si_status=", (uint32_t)i32(u + 4));
 			if (code == 1)
 				sb_printf(&c->sb, "%d", i32(u + 8));
 			else

@@ -298,15 +298,15 @@ DECL(sigaltstack)
 
 DECL(kill)
 {
-	a_int(c, 0);
+	a_pid(c, 0);
 	a_sig(c, 1);
 	return DEC_DONE;
 }
 
 DECL(tgkill)
 {
-	a_int(c, 0);
-	a_int(c, 1);
+	a_pid(c, 0);
+	a_pid(c, 1);
 	a_sig(c, 2);
 	return DEC_DONE;
 }
@@ -349,7 +349,7 @@ DECL(sigreturn)
 
 DECL(rt_sigqueueinfo)
 {
-	a_int(c, 0);
+	a_pid(c, 0);
 	a_sig(c, 1);
 	arg(c);
 	p_siginfo_at(c, arg_ulong(c, 2));
@@ -358,8 +358,8 @@ DECL(rt_sigqueueinfo)
 
 DECL(rt_tgsigqueueinfo)
 {
-	a_int(c, 0);
-	a_int(c, 1);
+	a_pid(c, 0);
+	a_pid(c, 1);
 	a_sig(c, 2);
 	arg(c);
 	p_siginfo_at(c, arg_ulong(c, 3));

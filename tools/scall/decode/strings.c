@@ -31,11 +31,14 @@ static bool needs_hex(const unsigned char *s, size_t len)
 	return false;
 }
 
-static void quote(struct sbuf *sb, const unsigned char *s, size_t len, bool hex)
+/* also: more characters to escape as unprintable ones are; quotes: in "" */
+static void quote_ex(struct sbuf *sb, const unsigned char *s, size_t len, bool hex,
+		     const char *also, bool quotes)
 {
 	static const char xd[] = "0123456789abcdef";
 
-	sb_putc(sb, '"');
+	if (quotes)
+		sb_putc(sb, '"');
 	for (size_t i = 0; i < len; i++) {
 		unsigned char ch = s[i];
 
@@ -68,7 +71,7 @@ static void quote(struct sbuf *sb, const unsigned char *s, size_t len, bool hex)
 			sb_puts(sb, "\\v");
 			continue;
 		}
-		if (is_printable(ch)) {
+		if (is_printable(ch) && !(also && strchr(also, ch))) {
 			sb_putc(sb, (char)ch);
 		} else if (opt.hex == HEX_NONASCII_CHARS) {
 			char e[5] = { '\\', 'x', xd[ch >> 4], xd[ch & 15], 0 };
@@ -81,7 +84,23 @@ static void quote(struct sbuf *sb, const unsigned char *s, size_t len, bool hex)
 			sb_printf(sb, digit_next ? "\\%03o" : "\\%o", ch);
 		}
 	}
-	sb_putc(sb, '"');
+	if (quotes)
+		sb_putc(sb, '"');
+}
+
+static void quote(struct sbuf *sb, const unsigned char *s, size_t len, bool hex)
+{
+	quote_ex(sb, s, len, hex, NULL, true);
+}
+
+void comm_quote(struct sbuf *sb, const char *comm)
+{
+	size_t len = strlen(comm);
+
+	sb_putc(sb, '<');
+	quote_ex(sb, (const unsigned char *)comm, len, needs_hex((const unsigned char *)comm, len),
+		 "<>", false);
+	sb_putc(sb, '>');
 }
 
 void p_quoted(struct call *c, const unsigned char *s, size_t len, bool trunc)
