@@ -139,6 +139,8 @@ static const struct usage_case usage_cases[] = {
 	{ { "-u", "no-such-user-here", "true", NULL }, "Cannot find user 'no-such-user-here'" },
 	{ { "-u", "nobody", "-p", "1", NULL }, "-u needs a command" },
 	{ { "-e", "kvm=vcpu", "true", NULL }, "-e kvm= is not supported yet" },
+	{ { "--argv0", "x", "true", NULL }, "option --argv0 is not supported yet" },
+	{ { "--secontext", "true", NULL }, "option --secontext is not supported yet" },
 	{ { "-ff", "-o", "|cat", "true", NULL },
 	  "piping the output and -ff/--output-separately are mutually exclusive" },
 };

@@ -558,9 +558,14 @@ void parse_options(int argc, char **argv)
 		case OPT_DECODE_PIDS:
 			expr_qualify("decode-pids", optarg);
 			break;
-		case OPT_UNSUPPORTED:
-			unsupported(argv[optind - 1]);
+		case OPT_UNSUPPORTED: {
+			char name[64];
+
+			/* the option's name, not its argument (the last word read) */
+			snprintf(name, sizeof(name), "--%s", longopts[li].name);
+			unsupported(name);
 			break;
+		}
 		default:
 			fputs("Try 'scall --help' for more information.\n", stderr);
 			exit(1);
