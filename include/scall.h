@@ -189,9 +189,11 @@ struct scall_spawn_opts {
  *
  * With opts->path, that file is executed (no PATH lookup) with argv as its
  * arguments, so argv[0] may be any name.  With opts->set_ids, the child
- * takes the groups, then the gid, then the uid (real, effective and saved)
- * before the filter is installed and the program executed; that needs the
- * privilege to do so (CAP_SETUID, CAP_SETGID).
+ * takes the groups, then the gid, then the uid (real, effective and saved),
+ * and executes the program; that needs the privilege to do so (CAP_SETUID,
+ * CAP_SETGID).  A filter is installed before the ids are dropped when the
+ * caller may do so without no_new_privs (CAP_SYS_ADMIN), so that setuid
+ * programs keep their ids under it; otherwise after, with no_new_privs.
  *
  * Errors: those of scall_spawn(); -EPERM (or another errno) if the ids
  * could not be taken; -EINVAL (opts->path empty, or groups NULL with

@@ -2,12 +2,14 @@
 /* scall_spawn: a new program, traced from before its first instruction. */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
-#include <grp.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -53,6 +55,12 @@ static void child(const int go[2], const int errp[2], const struct sock_fprog *p
 	/* Wait until the tracer has seized us. */
 	while (read(go_fd, &c, 1) < 0 && errno == EINTR)
 		;
+	/*
+	 * Taking other ids as root: load the filter first, while root may do so
+	 * without no_new_privs, so that setuid programs still gain their ids.
+	 */
+	if (prog && o && o->set_ids && syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, prog) == 0)
+		prog = NULL;
 	err = take_ids(o);
 	if (err < 0)
 		goto fail;

@@ -734,3 +734,99 @@ Test(run, daemonized_tracer, .timeout = 30)
 	free(trace);
 	run_free(r);
 }
+
+/* The trace a -D tracer writes, once it has ended (it is nobody's child). */
+static char *daemon_trace(struct run *r, const char *last)
+{
+	char *trace = NULL;
+
+	for (int i = 0; i < 500; i++) {
+		free(trace);
+		trace = slurp(r->trace_path);
+		if (strstr(trace, last))
+			break;
+		sleep_ms(10);
+	}
+	return trace;
+}
+
+/* -D: the command gets back what scall changed in itself (SIGPIPE ignored),
+ * takes -u's ids, and a failed exec shows nothing of scall's own error path. */
+Test(run, daemonized_command_is_as_spawned, .timeout = 30)
+{
+	struct passwd *pw = getpwnam("nobody");
+	struct run *r =
+		scall_run("-D", "-o", "@T", "/bin/grep", "^SigIgn:", "/proc/self/status", NULL);
+	char want[32], *trace;
+
+	cr_assert_eq(run_exit(r), 0, "status %#x: %s", r->status, r->err);
+	cr_assert_str_eq(r->out, "SigIgn:\t0000000000000000\n");
+	run_free(r);
+	if (pw) {
+		r = scall_run("-D", "-u", "nobody", "-o", "@T", "/usr/bin/id", "-u", NULL);
+		snprintf(want, sizeof(want), "%u\n", (unsigned)pw->pw_uid);
+		cr_assert_str_eq(r->out, want);
+		run_free(r);
+	}
+	r = scall_run("-D", "-o", "@T", "/proc/self/status", NULL); /* not executable */
+	cr_assert_eq(run_exit(r), 1, "status %#x", r->status);
+	trace = daemon_trace(r, "+++ exited with 1 +++\n");
+	cr_assert_eq(count_lines(trace), 2, "%s", trace);
+	cr_assert_eq(count_matching(trace, "^execve\\(\"/proc/self/status\", .* = -1 EACCES "), 1,
+		     "%s", trace);
+	free(trace);
+	run_free(r);
+}
+
+/* -D -b execve: the command's own exec is not the one it is let go at. */
+Test(run, daemonized_detach_on_execve, .timeout = 30)
+{
+	struct run *r = scall_run("-D", "-b", "execve", "-o", "@T", "-e", "trace=execve", "/bin/sh",
+				  "-c", "exec /bin/true", NULL);
+	char *trace = daemon_trace(r, "<detached ...>\n");
+
+	cr_assert_eq(run_exit(r), 0, "status %#x: %s", r->status, r->err);
+	cr_assert_eq(count_matching(trace, "^execve\\(\"/bin/sh\", .*\\) += 0$"), 1, "%s", trace);
+	cr_assert_eq(count_matching(trace, "^execve\\(\"/bin/true\", .* <detached \\.\\.\\.>$"), 1,
+		     "%s", trace);
+	free(trace);
+	run_free(r);
+}
+
+/* -p PID with a command: a pid that cannot be traced does not stop the command. */
+Test(run, attach_fails_command_runs)
+{
+	struct run *r = scall_run("-o", "@T", "-p", "999999999", "-e", "trace=exit_group",
+				  "@P/cli_exit", "3", NULL);
+
+	cr_assert_eq(run_exit(r), 3, "status %#x: %s", r->status, r->err);
+	cr_assert(strstr(r->err, "999999999"), "%s", r->err);
+	/* one tracee after all: no pid prefixes */
+	cr_assert_eq(count_matching(r->trace, "^exit_group\\(3\\) += \\?$"), 1, "%s", r->trace);
+	run_free(r);
+}
+
+/* -p PID with a command, then SIGTERM: the command ends, PID is let go. */
+Test(run, attach_and_command_then_sigterm, .timeout = 30)
+{
+	pid_t tid, pid = start_ready("threads", &tid);
+	char arg[16], path[] = "/tmp/scall-term2-XXXXXX", *trace;
+	const char *argv[] = { SCALL_BIN,         "-o", path, "-p", arg, "-e", "trace=nanosleep",
+			       prog("cli_sleep"), NULL };
+	int fd = mkstemp(path), st;
+	pid_t sc;
+
+	cr_assert(fd >= 0);
+	close(fd);
+	snprintf(arg, sizeof(arg), "%d", (int)pid);
+	sc = spawn(argv, NULL);
+	sleep_ms(400);
+	kill(sc, SIGTERM);
+	cr_assert_eq(waitpid(sc, &st, 0), sc);
+	trace = slurp(path);
+	cr_assert_eq(count_matching(trace, "^[0-9]+ +\\+\\+\\+ killed by SIGTERM \\+\\+\\+$"), 1,
+		     "the command was not ended:\n%s", trace);
+	finish_threads(pid, tid); /* untraced, running, and it ends cleanly */
+	free(trace);
+	unlink(path);
+}

@@ -428,3 +428,29 @@ Test(errors, spawnx_bad_options)
 	free(many);
 	h_free(t);
 }
+
+/* As root, a spawn that takes other ids loads its filter before dropping
+ * them, without no_new_privs: setuid programs keep working under it. */
+Test(errors, spawnx_ids_with_filter_keep_setuid)
+{
+	scall_tracer *t = h_new(0);
+	char *argv[] = { "sleep", "30", NULL };
+	struct scall_spawn_opts o = { 0 };
+	struct scall_event ev;
+	pid_t pid;
+
+	cr_assert_eq(scall_filter_add(t, SCALL_ABI_UNKNOWN, SYS_getppid, SCALL_ACT_TRACE, 0), 0);
+	o.path = "/bin/sleep";
+	o.set_ids = 1;
+	o.uid = 65534;
+	o.gid = 65534;
+	cr_assert_eq(scall_spawnx(t, argv, NULL, &o, &pid), 0);
+	h_wait(t, &ev);
+	cr_assert_eq(ev.type, SCALL_EV_START);
+	cr_assert_eq(status_num(pid, "Uid:"), 65534);
+	cr_assert_eq(status_num(pid, "Seccomp:"), 2, "no filter in force");
+	cr_assert_eq(status_num(pid, "NoNewPrivs:"), 0, "setuid programs would lose their ids");
+	cr_assert_eq(scall_filter_active(t, pid), 1);
+	kill(pid, SIGKILL);
+	h_free(t);
+}

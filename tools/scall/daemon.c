@@ -8,6 +8,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,9 +38,25 @@ static bool get(int fd, void *buf, size_t len)
 	return n == (ssize_t)len;
 }
 
+/* What scall changed in itself goes back as the command would have had it. */
+static void restore_signals(void)
+{
+	static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction old;
+	sigset_t none;
+
+	signal(SIGPIPE, SIG_DFL);
+	for (size_t i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
+		if (sigaction(caught[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			signal(caught[i], SIG_DFL); /* an ignored one was ignored before scall */
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
 /* The command's side: allow the tracer, wait until it is attached, exec. */
 static void __attribute__((noreturn))
-become_command(const char *path, pid_t child, int from_tracer, int to_tracer)
+become_command(const char *path, const struct scall_spawn_opts *ids, pid_t child, int from_tracer,
+	       int to_tracer)
 {
 	pid_t tracer;
 	char c;
@@ -55,12 +73,20 @@ become_command(const char *path, pid_t child, int from_tracer, int to_tracer)
 		exit(1);
 	close(from_tracer);
 	close(to_tracer);
+	restore_signals();
+	/* -u: the user's ids, as scall_spawnx() takes them */
+	if (ids && (setgroups(ids->ngroups, ids->groups) < 0 ||
+		    setresgid(ids->gid, ids->gid, ids->gid) < 0 ||
+		    setresuid(ids->uid, ids->uid, ids->uid) < 0)) {
+		fprintf(stderr, "scall: -u: %s\n", strerror(errno));
+		exit(1);
+	}
 	execve(path, opt.argv, opt.env ? opt.env : environ);
 	fprintf(stderr, "scall: exec: %s\n", strerror(errno));
 	exit(1);
 }
 
-pid_t daemonize(int level, const char *path, int *release_fd)
+pid_t daemonize(int level, const char *path, const struct scall_spawn_opts *ids, int *release_fd)
 {
 	int up[2], down[2];
 	pid_t command = getpid(), child, me;
@@ -75,7 +101,7 @@ pid_t daemonize(int level, const char *path, int *release_fd)
 	if (child > 0) {
 		close(up[1]);
 		close(down[0]);
-		become_command(path, child, up[0], down[1]);
+		become_command(path, ids, child, up[0], down[1]);
 	}
 	/* the middle process ends at once: the tracer is nobody's child but init's */
 	if (fork() != 0)

@@ -34,9 +34,12 @@ struct timespec now_mono, now_real;
 uint64_t now_stime;
 volatile int interrupted;
 
-static bool filtered;        /* a filter selects the stops */
-static pid_t spawned;        /* the program scall started, 0 with -p */
-static pid_t daemon_command; /* -D: the command, until its execve */
+static bool filtered;          /* a filter selects the stops */
+static pid_t spawned;          /* the program scall started, 0 with -p */
+int initial_tracees;           /* processes traced from the start (-p and the command) */
+static pid_t daemon_pid;       /* -D: the command */
+static pid_t daemon_waiting;   /* -D: the command, until an execve of it succeeds */
+static bool daemon_first_exec; /* -D -b execve: its own exec is not one to let go at */
 static bool spawned_started;
 static int spawned_status = -1;
 static struct timespec spawn_mono, spawn_real;
@@ -186,11 +189,13 @@ static bool before_daemon_exec(struct thr *t, const struct scall_info *si)
 {
 	const char *name;
 
-	if (!daemon_command || t->pid != daemon_command)
+	if (!daemon_waiting || t->pid != daemon_waiting)
 		return false;
 	name = scall_syscall_name(si->abi, si->nr);
-	if (si->phase == SCALL_ENTRY && name && !strcmp(name, "execve")) {
-		daemon_command = 0;
+	if (name && !strcmp(name, "execve")) {
+		/* shown; what a failed one leads to (scall's message) is not */
+		if (si->phase == SCALL_EXIT && !si->error)
+			daemon_waiting = 0;
 		return false;
 	}
 	t->in_syscall = false;
@@ -345,6 +350,7 @@ static void start_spawn(void)
 	free(groups);
 	if (rc < 0)
 		die("exec: %s", scall_strerror(rc));
+	initial_tracees++;
 }
 
 static int count_threads(pid_t pid)
@@ -396,7 +402,9 @@ static void start_attach(void)
 				msg("Process %d attached", (int)pid);
 		}
 	}
-	if (!ok) {
+	initial_tracees += ok;
+	/* with a command to run as well, strace goes on without them */
+	if (!ok && !opt.argv) {
 		scall_free(tracer);
 		tracer = NULL;
 		exit(1);
@@ -476,6 +484,12 @@ static void handle_interrupt(int sig)
 		for (t = thr_first(); t; t = thr_next(t)) {
 			bool dup = false;
 
+			/* what scall started ends with it, as without -p */
+			if (spawned && t->pid == spawned) {
+				if (t->tid == spawned)
+					kill(spawned, sig);
+				continue;
+			}
 			for (int i = 0; i < nseen; i++)
 				dup |= seen[i] == t->pid;
 			if (!dup && nseen < 64)
@@ -556,11 +570,16 @@ static void on_exec(struct scall_event *ev)
 {
 	struct thr *t = thr_find(ev->tid);
 
-	/* -b execve: let it go once the exec succeeded, its line still open */
-	if (opt.detach_on_execve) {
+	/* -b execve: let it go once the exec succeeded, its line still open
+	 * (not at the -D command's own first exec) */
+	if (opt.detach_on_execve && !(daemon_first_exec && ev->pid == daemon_pid)) {
+		redirect_process_gone(ev->pid);
+		stacktrace_forget(ev->pid);
 		detach_process(ev->pid);
 		return;
 	}
+	if (ev->pid == daemon_pid)
+		daemon_first_exec = false;
 	redirect_process_gone(ev->pid);
 	stacktrace_forget(ev->pid);
 	if (ev->former_tid && ev->former_tid != ev->tid) {
@@ -686,13 +705,20 @@ int trace_run(void)
 		die("cannot make a tracer: %s", scall_strerror(rc));
 	setup_filter();
 	if (opt.daemonize) {
+		struct scall_spawn_opts ids = { 0 };
+		gid_t *groups = NULL;
 		int release;
 
 		/* -D: the command is ours to attach to, and shown from its execve on */
 		if (resolve(opt.argv[0], spawn_path, sizeof(spawn_path)) == -ENOENT)
 			die("Can't stat '%s': %s", opt.argv[0], strerror(ENOENT));
-		daemon_command = daemonize(opt.daemonize, spawn_path, &release);
-		opt.pids = &daemon_command;
+		if (opt.user)
+			user_ids(&ids, &groups);
+		daemon_pid = daemonize(opt.daemonize, spawn_path, opt.user ? &ids : NULL, &release);
+		free(groups);
+		daemon_waiting = daemon_pid;
+		daemon_first_exec = true;
+		opt.pids = &daemon_pid;
 		opt.npids = 1;
 		start_attach();
 		daemon_release(release);

@@ -247,8 +247,7 @@ void line_lead(struct thr *t, bool call, char *buf, size_t size)
 
 	buf[0] = '\0';
 	/* as strace decides it once: with -f, or more than one tracee to start with */
-	if (opt.outfile && !opt.separate &&
-	    (opt.follow || opt.npids + (opt.argv && !opt.daemonize) > 1)) {
+	if (opt.outfile && !opt.separate && (opt.follow || initial_tracees > 1)) {
 		char comm[COMM_QUOTED];
 
 		/* -Y: "5703<sh> ", not padded */

@@ -55,6 +55,8 @@ extern struct timespec now_mono, now_real;
 extern uint64_t now_stime;
 /* The number of threads traced now (for the [pid N] prefix). */
 extern int nthreads;
+/* The processes traced from the start (-p and the command): strace's prefix rule. */
+extern int initial_tracees;
 extern scall_tracer *tracer;
 
 struct thr *thr_find(pid_t tid);
