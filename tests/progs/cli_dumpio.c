@@ -100,6 +100,10 @@ int main(void)
 	expect(" * 1 bytes in buffer 1");
 	expect(" | 00000  66                                                f                |");
 
+	/* a buffer that cannot be read is not dumped at all, as strace's */
+	r = syscall(SYS_write, 25L, 1L, 100L);
+	expect("%s= %s", col("write(25, 0x1, 100)"), err_text(errno));
+
 	/* sendmsg on a descriptor not selected: no dump */
 	iov[0].iov_base = "zz";
 	iov[0].iov_len = 2;

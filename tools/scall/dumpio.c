@@ -190,6 +190,16 @@ static void dump_mmsg(struct thr *t, uint64_t addr, uint64_t n)
 	}
 }
 
+/* Whether len bytes at addr can be read (their ends, at least): strace dumps
+ * a write's buffer whole or not at all. */
+static bool readable(struct thr *t, uint64_t addr, uint64_t len)
+{
+	unsigned char b;
+
+	return len && scall_mem_read(t->c.t, t->tid, addr, &b, 1) == 1 &&
+	       scall_mem_read(t->c.t, t->tid, addr + len - 1, &b, 1) == 1;
+}
+
 static bool named(const char *name, const char *const *list)
 {
 	for (; *list; list++)
@@ -227,7 +237,7 @@ void dumpio(struct thr *t)
 			dump_mmsg(t, c->args[1], got);
 	}
 	if (in_set(&write_set, fd)) {
-		if (named(name, wr_buf))
+		if (named(name, wr_buf) && readable(t, c->args[1], count))
 			dump_bytes(t, c->args[1], count);
 		else if (named(name, wr_iov))
 			dump_iov(t, c->args[1], c->args[2], UINT64_MAX);

@@ -504,10 +504,10 @@ static void handle_interrupt(int sig)
 	}
 }
 
-/* The ABI of the program pid runs, from its ELF class (a 32-bit x86 one is i386). */
+/* The ABI of the program pid runs, from its ELF header (32-bit: i386 or x32). */
 static enum scall_abi abi_of_program(pid_t pid)
 {
-	unsigned char ident[EI_NIDENT];
+	Elf32_Ehdr h; /* the fields read are where they are in both classes */
 	char path[64];
 	ssize_t n = 0;
 	int fd;
@@ -515,12 +515,12 @@ static enum scall_abi abi_of_program(pid_t pid)
 	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd >= 0) {
-		n = read(fd, ident, sizeof(ident));
+		n = read(fd, &h, sizeof(h));
 		close(fd);
 	}
-	if (n == (ssize_t)sizeof(ident) && ident[EI_CLASS] == ELFCLASS32 &&
+	if (n == (ssize_t)sizeof(h) && h.e_ident[EI_CLASS] == ELFCLASS32 &&
 	    scall_native_abi() == SCALL_ABI_X86_64)
-		return SCALL_ABI_I386;
+		return h.e_machine == EM_X86_64 ? SCALL_ABI_X32 : SCALL_ABI_I386;
 	return scall_native_abi();
 }
 
