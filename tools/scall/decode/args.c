@@ -575,6 +575,26 @@ void p_fd(struct call *c, int fd)
 		fd_decorate(c, fd, &c->sb);
 }
 
+enum array_step array_step(struct call *c, uint64_t addr, uint64_t i, bool ok)
+{
+	if (!ok) {
+		if (i == 0) {
+			sb_truncate(&c->sb, c->sb.len - 1); /* the '[' */
+			p_ptr(c, addr);
+			return ARRAY_ADDR;
+		}
+		sb_puts(&c->sb, ", ...");
+		return ARRAY_END;
+	}
+	if (i)
+		sb_puts(&c->sb, ", ");
+	if (c->abbrev && i >= (uint64_t)opt.strsize) {
+		sb_puts(&c->sb, "...");
+		return ARRAY_END;
+	}
+	return ARRAY_NEXT;
+}
+
 void a_fd(struct call *c, int i)
 {
 	arg(c);

@@ -172,6 +172,14 @@ void p_uint64(struct call *c, uint64_t v);
 void p_hex(struct call *c, uint64_t v);
 void p_ptr(struct call *c, uint64_t addr);
 void p_fd(struct call *c, int fd);
+/*
+ * Before element i of an array at addr whose '[' is printed, read or not
+ * (ok): its separator, or "..." past -s or after an unreadable element.
+ * ARRAY_NEXT: print the element; ARRAY_END: close with ']'; ARRAY_ADDR: the
+ * first element could not be read, the address stands for the array.
+ */
+enum array_step { ARRAY_NEXT, ARRAY_END, ARRAY_ADDR };
+enum array_step array_step(struct call *c, uint64_t addr, uint64_t i, bool ok);
 void p_pid(struct call *c, int pid);
 /* -Y: "<sh>", the command name of pid (> 0) as /proc has it now, appended to
  * out; nothing without -Y, or when the process is gone or has no name. */

@@ -71,22 +71,15 @@ void p_iov(struct call *c, uint64_t addr, uint64_t n, int64_t data)
 	for (uint64_t i = 0; i < n; i++) {
 		uint64_t base, len;
 
-		if (!umove_word(c, addr + i * 2 * ws, &base) ||
-		    !umove_word(c, addr + i * 2 * ws + ws, &len)) {
-			if (i == 0) {
-				sb_truncate(&c->sb, c->sb.len - 1);
-				p_ptr(c, addr);
-				return;
-			}
-			sb_puts(&c->sb, ", ...");
+		enum array_step step =
+			array_step(c, addr, i,
+				   umove_word(c, addr + i * 2 * ws, &base) &&
+					   umove_word(c, addr + i * 2 * ws + ws, &len));
+
+		if (step == ARRAY_ADDR)
+			return;
+		if (step == ARRAY_END)
 			break;
-		}
-		if (i)
-			sb_puts(&c->sb, ", ");
-		if (c->abbrev && i >= (uint64_t)opt.strsize) {
-			sb_puts(&c->sb, "...");
-			break;
-		}
 		sb_puts(&c->sb, "{iov_base=");
 		if (data < 0) {
 			p_ptr(c, base);

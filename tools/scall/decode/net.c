@@ -525,21 +525,13 @@ static void p_mmsgs(struct call *c, uint64_t addr, uint64_t n, bool with_len)
 	for (uint64_t i = 0; i < n; i++) {
 		uint32_t len;
 
-		if (!umove(c, addr + i * size + hdr, &len, sizeof(len))) {
-			if (i == 0) {
-				sb_truncate(&c->sb, c->sb.len - 1);
-				p_ptr(c, addr);
-				return;
-			}
-			sb_puts(&c->sb, ", ...");
+		enum array_step step =
+			array_step(c, addr, i, umove(c, addr + i * size + hdr, &len, sizeof(len)));
+
+		if (step == ARRAY_ADDR)
+			return;
+		if (step == ARRAY_END)
 			break;
-		}
-		if (i)
-			sb_puts(&c->sb, ", ");
-		if (c->abbrev && i >= (uint64_t)opt.strsize) {
-			sb_puts(&c->sb, "...");
-			break;
-		}
 		sb_puts(&c->sb, "{msg_hdr=");
 		p_msghdr(c, addr + i * size, with_len ? (int64_t)len : INT64_MAX);
 		if (with_len)

@@ -335,21 +335,12 @@ static void p_nodemask(struct call *c, uint64_t addr, uint64_t maxnode)
 	for (uint64_t i = 0; i < n; i++) {
 		uint64_t w;
 
-		if (!umove_word(c, addr + i * ws, &w)) {
-			if (i == 0) {
-				sb_truncate(&c->sb, c->sb.len - 1);
-				p_ptr(c, addr);
-				return;
-			}
-			sb_puts(&c->sb, ", ...");
+		enum array_step step = array_step(c, addr, i, umove_word(c, addr + i * ws, &w));
+
+		if (step == ARRAY_ADDR)
+			return;
+		if (step == ARRAY_END)
 			break;
-		}
-		if (i)
-			sb_puts(&c->sb, ", ");
-		if (c->abbrev && i >= (uint64_t)opt.strsize) {
-			sb_puts(&c->sb, "...");
-			break;
-		}
 		sb_printf(&c->sb, "%#0*llx", (int)ws * 2, (unsigned long long)w);
 	}
 	sb_putc(&c->sb, ']');
@@ -535,21 +526,14 @@ DECL(setgroups)
 	for (int i = 0; i < n; i++) {
 		uint32_t v = 0;
 
-		if (!umove(c, addr + (uint64_t)i * (small ? 2 : 4), &v, small ? 2 : 4)) {
-			if (i == 0) {
-				sb_truncate(&c->sb, c->sb.len - 1);
-				p_ptr(c, addr);
-				return DEC_DONE;
-			}
-			sb_puts(&c->sb, ", ...");
+		enum array_step step = array_step(c, addr, (uint64_t)i,
+						  umove(c, addr + (uint64_t)i * (small ? 2 : 4), &v,
+							small ? 2 : 4));
+
+		if (step == ARRAY_ADDR)
+			return DEC_DONE;
+		if (step == ARRAY_END)
 			break;
-		}
-		if (i)
-			sb_puts(&c->sb, ", ");
-		if (c->abbrev && i >= opt.strsize) {
-			sb_puts(&c->sb, "...");
-			break;
-		}
 		sb_printf(&c->sb, "%u", v);
 	}
 	sb_putc(&c->sb, ']');
