@@ -5,12 +5,13 @@
  * particular to spawn, attach, detach and wait.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
-#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "helpers.h"
@@ -132,6 +133,17 @@ static void on_alarm(int sig)
 	(void)sig;
 }
 
+/* SIGALRM to the waiting thread itself after 100 ms: a signal sent to the
+ * process could go to another thread of the test runner. */
+static void *alarm_thread(void *arg)
+{
+	struct timespec ts = { 0, 100000000 };
+
+	nanosleep(&ts, NULL);
+	pthread_kill(*(pthread_t *)arg, SIGALRM);
+	return NULL;
+}
+
 Test(errors, wait)
 {
 	scall_tracer *t = h_new(0);
@@ -158,9 +170,10 @@ static void wait_eintr(int timeout_ms)
 	scall_tracer *t = h_new(0);
 	struct scall_event ev;
 	struct sigaction sa;
-	struct itimerval it;
 	struct h_child c;
 	pid_t pid = h_start(t, &c, "calls", "read", NULL);
+	pthread_t self = pthread_self(), th;
+	sigset_t alrm;
 	int rc;
 
 	h_go(t, pid, SCALL_RESUME_CONT);
@@ -168,10 +181,12 @@ static void wait_eintr(int timeout_ms)
 	sa.sa_handler = on_alarm;
 	sigemptyset(&sa.sa_mask);
 	cr_assert_eq(sigaction(SIGALRM, &sa, NULL), 0);
-	memset(&it, 0, sizeof(it));
-	it.it_value.tv_usec = 100000;
-	cr_assert_eq(setitimer(ITIMER_REAL, &it, NULL), 0);
+	sigemptyset(&alrm);
+	sigaddset(&alrm, SIGALRM);
+	pthread_sigmask(SIG_UNBLOCK, &alrm, NULL);
+	cr_assert_eq(pthread_create(&th, NULL, alarm_thread, &self), 0);
 	rc = scall_wait(t, &ev, timeout_ms);
+	pthread_join(th, NULL);
 	cr_assert_eq(rc, -EINTR, "scall_wait(%d) returned %d when SIGALRM came", timeout_ms, rc);
 	cr_assert_eq(write(c.in, "x\n", 2), 2);
 	h_assert_exited(h_run_to_exit(t, pid, SCALL_RESUME_CONT, NULL, NULL), 0);
