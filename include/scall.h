@@ -260,7 +260,9 @@ SCALL_API int scall_detach(scall_tracer *t, pid_t pid);
  * Statuses are collected with waitpid(-1, __WALL): children of the caller
  * that are not traced are reaped (and ignored) too.  With a timeout the
  * kernel offers no wait on ptrace stops, so the library polls, backing off
- * from 50 us to 5 ms.
+ * from 50 us to 5 ms; meanwhile the calling thread's signals are blocked and
+ * let in only while it naps (as pselect does), so a signal arriving at any
+ * moment of the wait ends it with -EINTR.
  *
  * Errors: -ECHILD (nothing is traced any more), -ETIMEDOUT, -EINTR (a signal
  * arrived in the tracer), -EINVAL.

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* scall_wait: raw wait statuses become events; ptrace's noise stays inside. */
 #include <errno.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -490,13 +492,14 @@ static bool process_raw(scall_tracer *t)
 	return false;
 }
 
-int scall_wait(scall_tracer *t, struct scall_event *ev, int timeout_ms)
+/* scall_wait(); with a timeout, signals are blocked and open are only those
+ * not in *held, let in while it naps (as pselect does): one arriving between
+ * two polls is not lost. */
+static int wait_loop(scall_tracer *t, struct scall_event *ev, int timeout_ms, const sigset_t *held)
 {
 	int64_t deadline;
 	useconds_t nap = 50;
 
-	if (!t || !ev || timeout_ms < -1)
-		return -EINVAL;
 	deadline = timeout_ms > 0 ? now_ms() + timeout_ms : 0;
 	for (;;) {
 		struct rusage ru;
@@ -530,9 +533,27 @@ int scall_wait(scall_tracer *t, struct scall_event *ev, int timeout_ms)
 		if (timeout_ms == 0 || now_ms() >= deadline)
 			return -ETIMEDOUT;
 		/* No wait with a timeout exists for ptrace stops: poll. */
-		if (usleep(nap) < 0 && errno == EINTR)
+		struct timespec ts = { 0, (long)nap * 1000 };
+
+		if (ppoll(NULL, 0, &ts, held) < 0 && errno == EINTR)
 			return -EINTR;
 		if (nap < 5000)
 			nap *= 2;
 	}
+}
+
+int scall_wait(scall_tracer *t, struct scall_event *ev, int timeout_ms)
+{
+	sigset_t all, old;
+	int rc;
+
+	if (!t || !ev || timeout_ms < -1)
+		return -EINVAL;
+	if (timeout_ms <= 0)
+		return wait_loop(t, ev, timeout_ms, NULL);
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	rc = wait_loop(t, ev, timeout_ms, &old);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
