@@ -94,7 +94,8 @@ $(B)/tests/cli_tests: $(CLITEST_SRC) $(wildcard tests/cli/*.h) $(B)/scall
 	$(CC) $(CPPFLAGS) -Itests/cli $(TEST_DEFS) $(ALL_CFLAGS) $(CLITEST_SRC) -o $@ $(ALL_LDFLAGS) -lcriterion
 
 check: all check-tables $(PROGS) $(PROGS32) $(TESTS)
-	@rc=0; for t in $(TESTS); do echo "== $$t"; $$t --jobs 2 || rc=1; done; exit $$rc
+	@rc=0; for t in $(TESTS); do echo "== $$t"; \
+		LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp) $$t --jobs 2 || rc=1; done; exit $$rc
 
 # The committed syscall tables must be what the script makes of data/syscalls.
 check-tables:
