@@ -18,6 +18,7 @@
 
 #include "fuzz.h"
 #include "options.h"
+#include "pathtrace.h"
 #include "tamper.h"
 
 /* ---- usage_error(), die(), msg() and exit() of the CLI ---- */
@@ -269,6 +270,7 @@ void fuzz_state_reset(void)
 	ndeny_rules = 0;
 	redirects = NULL;
 	nredirects = 0;
+	pathtrace_drop();
 }
 
 /* ---- input ---- */

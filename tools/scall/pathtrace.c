@@ -39,6 +39,12 @@ void pathtrace_add(const char *path)
 	}
 }
 
+void pathtrace_drop(void)
+{
+	paths = NULL;
+	npaths = 0;
+}
+
 bool pathtrace_active(void)
 {
 	return npaths > 0;

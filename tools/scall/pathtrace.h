@@ -9,6 +9,9 @@
 
 /* Select path (and what it resolves to); usage error if empty. */
 void pathtrace_add(const char *path);
+/* Forget the selected paths without freeing them (the fuzz harness frees
+ * what a run allocated). */
+void pathtrace_drop(void);
 /* Whether -P was given. */
 bool pathtrace_active(void);
 /* Whether the len bytes at path are one of the selected paths. */
