@@ -181,7 +181,8 @@ static bool filtered_out(scall_tracer *t, struct scall__thread *th)
 	enum scall_action act;
 	struct scall_info si;
 
-	if (th->proc->has_seccomp)
+	/* no rules: nothing to look up at every entry */
+	if (th->proc->has_seccomp || !scall__filter_in_use(&t->filter))
 		return false;
 	act = scall__filter_lookup(&t->filter, th->info.abi, th->info.nr, &data);
 	if (th->mode != SCALL_RESUME_CONT) {

@@ -488,6 +488,23 @@ void h_tmpfile(char *path, size_t size, const char *content)
 	close(fd);
 }
 
+long h_status_num(pid_t pid, pid_t tid, const char *field)
+{
+	char path[96], line[256];
+	size_t l = strlen(field);
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/status", (int)pid, (int)tid);
+	f = fopen(path, "re");
+	cr_assert(f, "no %s", path);
+	while (v < 0 && fgets(line, sizeof(line), f))
+		if (!strncmp(line, field, l))
+			v = strtol(line + l, NULL, 10);
+	fclose(f);
+	return v;
+}
+
 char h_proc_state(pid_t pid)
 {
 	char path[64], buf[512], *p;

@@ -170,6 +170,10 @@ void h_tmpfile(char *path, size_t size, const char *content);
 /* The state letter of /proc/PID/stat ('R', 'S', 'T', 't', ...), or 0. */
 char h_proc_state(pid_t pid);
 
+/* A numeric field of /proc/PID/task/TID/status ("TracerPid:", "Uid:" gives
+ * the real uid); -1 if absent. */
+long h_status_num(pid_t pid, pid_t tid, const char *field);
+
 /* The tids of /proc/PID/task, up to max; returns how many. */
 int h_tasks(pid_t pid, pid_t *tids, int max);
 

@@ -195,23 +195,6 @@ Test(attach, detach_in_group_stop)
 	h_free(t);
 }
 
-/* The TracerPid of one thread (0: untraced). */
-static int tracer_pid(pid_t pid, pid_t tid)
-{
-	char path[64], line[256];
-	int v = -1;
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "/proc/%d/task/%d/status", (int)pid, (int)tid);
-	fp = fopen(path, "r");
-	cr_assert(fp, "no %s", path);
-	while (fgets(line, sizeof(line), fp))
-		if (sscanf(line, "TracerPid: %d", &v) == 1)
-			break;
-	fclose(fp);
-	return v;
-}
-
 /*
  * scall_attach_thread(): one thread traced, the other runs on untraced;
  * adding the second thread later works; detach lets both go.
@@ -236,8 +219,9 @@ Test(attach, attach_one_thread)
 	cr_assert_eq(ev.type, SCALL_EV_START, "%s", h_ev_str(&ev));
 	cr_assert_eq(ev.tid, pid);
 	cr_assert_eq(ev.pid, pid);
-	cr_assert_eq(tracer_pid(pid, pid), getpid());
-	cr_assert_eq(tracer_pid(pid, other), 0, "the other thread was attached too");
+	cr_assert_eq(h_status_num(pid, pid, "TracerPid:"), getpid());
+	cr_assert_eq(h_status_num(pid, other, "TracerPid:"), 0,
+		     "the other thread was attached too");
 	h_go(t, pid, SCALL_RESUME_SYSCALL);
 	while (calls < 40) {
 		h_wait(t, &ev);
@@ -257,13 +241,13 @@ Test(attach, attach_one_thread)
 	cr_assert_eq(ev.type, SCALL_EV_START, "%s", h_ev_str(&ev));
 	cr_assert_eq(ev.tid, other);
 	cr_assert_eq(ev.pid, pid);
-	cr_assert_eq(tracer_pid(pid, other), getpid());
+	cr_assert_eq(h_status_num(pid, other, "TracerPid:"), getpid());
 	h_go(t, other, SCALL_RESUME_SYSCALL);
 
 	cr_assert_eq(scall_detach(t, pid), 0);
 	cr_assert_eq(scall_wait(t, &ev, 0), -ECHILD, "still traced after detach");
-	cr_assert_eq(tracer_pid(pid, pid), 0);
-	cr_assert_eq(tracer_pid(pid, other), 0);
+	cr_assert_eq(h_status_num(pid, pid, "TracerPid:"), 0);
+	cr_assert_eq(h_status_num(pid, other, "TracerPid:"), 0);
 	cr_assert_eq(kill(pid, SIGUSR1), 0);
 	cr_assert_eq(waitpid(pid, &status, 0), pid);
 	h_assert_exited(status, 0);

@@ -367,23 +367,6 @@ Test(errors, stats)
 	h_free(t);
 }
 
-/* A field of /proc/PID/status ("Uid:" gives the real uid first). */
-static long status_num(pid_t pid, const char *field)
-{
-	char path[64], line[256];
-	long v = -1;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = fopen(path, "r");
-	cr_assert(f);
-	while (fgets(line, sizeof(line), f))
-		if (!strncmp(line, field, strlen(field)))
-			v = strtol(line + strlen(field), NULL, 10);
-	fclose(f);
-	return v;
-}
-
 /* scall_spawnx(): a file run under another argv[0], as another user. */
 Test(errors, spawnx_path_and_ids)
 {
@@ -412,9 +395,9 @@ Test(errors, spawnx_path_and_ids)
 	cr_assert(fgets(cmdline, sizeof(cmdline), f));
 	fclose(f);
 	cr_assert_str_eq(cmdline, "renamed-program");
-	cr_assert_eq(status_num(pid, "Uid:"), 65534);
-	cr_assert_eq(status_num(pid, "Gid:"), 65534);
-	cr_assert_eq(status_num(pid, "Groups:"), 65533);
+	cr_assert_eq(h_status_num(pid, pid, "Uid:"), 65534);
+	cr_assert_eq(h_status_num(pid, pid, "Gid:"), 65534);
+	cr_assert_eq(h_status_num(pid, pid, "Groups:"), 65533);
 	kill(pid, SIGKILL);
 	h_free(t);
 }
@@ -462,9 +445,10 @@ Test(errors, spawnx_ids_with_filter_keep_setuid)
 	cr_assert_eq(scall_spawnx(t, argv, NULL, &o, &pid), 0);
 	h_wait(t, &ev);
 	cr_assert_eq(ev.type, SCALL_EV_START);
-	cr_assert_eq(status_num(pid, "Uid:"), 65534);
-	cr_assert_eq(status_num(pid, "Seccomp:"), 2, "no filter in force");
-	cr_assert_eq(status_num(pid, "NoNewPrivs:"), 0, "setuid programs would lose their ids");
+	cr_assert_eq(h_status_num(pid, pid, "Uid:"), 65534);
+	cr_assert_eq(h_status_num(pid, pid, "Seccomp:"), 2, "no filter in force");
+	cr_assert_eq(h_status_num(pid, pid, "NoNewPrivs:"), 0,
+		     "setuid programs would lose their ids");
 	cr_assert_eq(scall_filter_active(t, pid), 1);
 	kill(pid, SIGKILL);
 	h_free(t);

@@ -82,22 +82,31 @@ static int decode_entry(struct call *c)
 	return DEC_DONE;
 }
 
-/* -P: whether the call names a selected path or descriptor; hides it if not. */
-static bool path_selected(struct thr *t)
+/* What decoding a call's entry builds up, cleared. */
+static void call_reset(struct call *c)
 {
-	struct call *c = &t->c;
-	bool raw = c->raw;
-
-	/* the decoders know which arguments are paths: run them, drop the text */
-	c->raw = false;
-	decode_entry(c);
-	c->raw = raw;
 	sb_reset(&c->sb);
 	c->narg = 0;
 	c->sep_done = false;
 	c->rfmt = RV_DEC;
 	c->aux[0] = '\0';
 	memset(c->priv, 0, sizeof(c->priv));
+}
+
+/*
+ * -P for a call whose entry is not decoded as usual (raw, or -c alone): the
+ * decoders know which arguments are paths, so run them and drop the text.
+ * Whether it names a selected path or descriptor; hides it if not.
+ */
+static bool path_selected(struct thr *t)
+{
+	struct call *c = &t->c;
+	bool raw = c->raw;
+
+	c->raw = false;
+	decode_entry(c);
+	c->raw = raw;
+	call_reset(c);
 	if (!c->path_hit)
 		t->shown = false;
 	return c->path_hit;
@@ -134,12 +143,7 @@ void syscall_entry(struct thr *t, const struct scall_info *si)
 	c->exiting = false;
 	c->error = 0;
 	c->rval = 0;
-	sb_reset(&c->sb);
-	c->narg = 0;
-	c->sep_done = false;
-	c->rfmt = RV_DEC;
-	c->aux[0] = '\0';
-	memset(c->priv, 0, sizeof(c->priv));
+	call_reset(c);
 	c->verbose = nrset_has(&verbose_set, si->abi, si->nr);
 	c->abbrev = nrset_has(&abbrev_set, si->abi, si->nr);
 	c->raw = nrset_has(&raw_set, si->abi, si->nr);
@@ -148,13 +152,19 @@ void syscall_entry(struct thr *t, const struct scall_info *si)
 	t->t_entry_real = now_real;
 	t->stime_entry = now_stime;
 
-	if (pathtrace_active() && !path_selected(t))
+	if (pathtrace_active() && (c->raw || (!text_output() && !opt.json)) && !path_selected(t))
 		return;
 	if (!text_output() && !opt.json) {
 		c->state = DEC_DONE; /* -c: nothing to print */
 		return;
 	}
 	c->state = decode_entry(c);
+	/* -P: the one decoding told which paths and descriptors the call names */
+	if (pathtrace_active() && !c->raw && !c->path_hit) {
+		t->shown = false;
+		call_reset(c);
+		return;
+	}
 	if (c->state == DEC_EXIT && c->narg > 0) {
 		sb_puts(&c->sb, ", ");
 		c->sep_done = true;
@@ -394,17 +404,14 @@ void syscall_abandon(struct thr *t)
 
 void syscall_end_if_noreturn(struct thr *t)
 {
-	const char *name = t->c.ent ? t->c.ent->name : NULL;
-
 	bool kill = false;
 	int err;
 
+	/* exit and exit_group share their decoder: no name to compare at every entry */
+	if (!t->in_syscall || !t->shown || !t->c.ent || t->c.ent->dec != dec_exit)
+		return;
 	/* a tampered or denied call returns after all: it ends at its exit stop */
-	if (!t->in_syscall || !t->shown || t->tamp.active || !name)
-		return;
-	if (ndeny_rules && deny_of(t->c.abi, t->c.nr, &kill, &err) && !kill)
-		return;
-	if (strcmp(name, "exit") && strcmp(name, "exit_group"))
+	if (t->tamp.active || (ndeny_rules && deny_of(t->c.abi, t->c.nr, &kill, &err) && !kill))
 		return;
 	syscall_abandon(t);
 	if (opt.stack && text_output() && !opt.json)

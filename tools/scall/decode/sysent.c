@@ -97,7 +97,7 @@ static const struct sysent table[] = {
 	E(execve, 3, 0, F | P, dec_execve),
 	E(execveat, 5, 0, F | D | P, dec_execveat),
 	E(exit, 1, 0, P, dec_exit),
-	E(exit_group, 1, 0, P | P, dec_exit),
+	E(exit_group, 1, 0, P, dec_exit),
 	E(faccessat, 3, 0, F | D, dec_faccessat),
 	E(faccessat2, 4, 0, F | D, dec_faccessat2),
 	E(fadvise64, 4, 5, D, dec_fadvise64),
